@@ -1,0 +1,216 @@
+"""``App``: the ASGI adapter (Starlette) between browsers and sessions.
+
+Serves the page shell, the client's static files from a version-stamped path, a health
+endpoint and one websocket. Every URL is relative to where the app is mounted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections.abc import AsyncIterator, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from . import __version__, protocol
+from .registry import SessionRegistry, SessionStore, TooManySessions
+from .session import Script, Session, SessionConfig
+
+logger = logging.getLogger("reactive_rerun")
+
+
+def static_dir() -> Path:
+    """``static/`` inside the wheel, or beside the package in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "static", here.parent / "static"):
+        if (candidate / "client.js").is_file():
+            return candidate
+    raise RuntimeError("reactive_rerun's static files are missing from this installation")
+
+
+class _Assets(StaticFiles):
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
+class App:
+    """A script served as an ASGI app: ``uvicorn myapp:app``, or mounted in any Starlette app.
+
+    Args:
+        main: the script, an ``async def`` taking no arguments.
+        title: the page title.
+        session_timeout: seconds a session waits for its client to reconnect.
+        allowed_origins: websocket origins accepted besides the page's own (``"*"``: any).
+        show_error_details: show tracebacks of uncaught exceptions on the page.
+        max_consecutive_reruns: the rerun-loop guard's limit.
+        max_frame_bytes: the largest client message accepted.
+        max_sessions: sessions this process holds at most.
+        store: keeps sessions' durable data (default: this process's memory).
+    """
+
+    def __init__(
+        self,
+        main: Script,
+        *,
+        title: str = "reactive_rerun",
+        session_timeout: float = 120.0,
+        allowed_origins: Iterable[str] = (),
+        show_error_details: bool = True,
+        max_consecutive_reruns: int = 100,
+        max_frame_bytes: int = 1 << 20,
+        max_sessions: int = 10_000,
+        store: SessionStore | None = None,
+    ) -> None:
+        self.main = main
+        self.title = title
+        self.allowed_origins = frozenset(allowed_origins)
+        self.max_frame_bytes = max_frame_bytes
+        self.config = SessionConfig(
+            show_error_details=show_error_details, max_consecutive_reruns=max_consecutive_reruns
+        )
+        self.sessions = SessionRegistry(
+            main, self.config, timeout=session_timeout, max_sessions=max_sessions, store=store
+        )
+        self._shell = (static_dir() / "index.html").read_text(encoding="utf-8")
+        self._router = Starlette(
+            routes=[
+                Route("/", self._page),
+                Route("/_rr/health", self._health),
+                WebSocketRoute("/_rr/ws", self._socket),
+                Mount(f"/_rr/static/{__version__}", _Assets(directory=static_dir())),
+            ],
+            lifespan=self._lifespan,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._router(scope, receive, send)
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        yield
+        await self.sessions.close_all()
+
+    async def _page(self, request: Request) -> Response:
+        base = request.scope.get("root_path", "").rstrip("/") + "/"
+        page = (
+            self._shell.replace("{{title}}", html.escape(self.title))
+            .replace("{{base}}", html.escape(base))
+            .replace("{{static}}", f"_rr/static/{__version__}")
+        )
+        return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
+
+    async def _health(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok", "sessions": len(self.sessions)})
+
+    def _origin_allowed(self, websocket: WebSocket) -> bool:
+        origin = websocket.headers.get("origin")
+        if origin is None or "*" in self.allowed_origins or origin in self.allowed_origins:
+            return True
+        host = websocket.headers.get("host", "")
+        return origin.split("://", 1)[-1] == host
+
+    async def _socket(self, websocket: WebSocket) -> None:
+        if not self._origin_allowed(websocket):
+            logger.warning("refused a websocket from origin %r", websocket.headers.get("origin"))
+            await websocket.close(code=1008, reason="origin not allowed")
+            return
+        await websocket.accept()
+        try:
+            hello = await asyncio.wait_for(self._hello(websocket), timeout=10)
+        except (TimeoutError, WebSocketDisconnect):
+            return
+        if hello is None:
+            return
+        try:
+            session, resumed = self.sessions.open(hello["session"])
+        except TooManySessions as exc:
+            await _refuse(websocket, str(exc), close=True)
+            return
+        await self._serve(websocket, session, hello["seq"], resumed)
+
+    async def _hello(self, websocket: WebSocket) -> protocol.Hello | None:
+        message = await websocket.receive()
+        if message["type"] == "websocket.disconnect":
+            return None
+        try:
+            decoded = protocol.decode(message.get("text") or message.get("bytes") or b"")
+            if decoded["t"] != "hello":
+                raise protocol.ProtocolError("the first message must be 'hello'")
+            if decoded["v"] != protocol.VERSION:
+                raise protocol.ProtocolError(
+                    f"protocol version {decoded['v']} is not supported (server speaks "
+                    f"{protocol.VERSION}); reload the page"
+                )
+        except protocol.ProtocolError as exc:
+            await _refuse(websocket, str(exc), close=True)
+            return None
+        return decoded
+
+    async def _serve(
+        self, websocket: WebSocket, session: Session, last_seq: int, resumed: bool
+    ) -> None:
+        outbox: asyncio.Queue[str] = asyncio.Queue()
+        lost = asyncio.Event()
+
+        def send(text: str) -> None:
+            if outbox.qsize() > 2000:  # the client stopped reading; it resyncs on reconnect
+                lost.set()
+                raise ConnectionError("client is not reading")
+            outbox.put_nowait(text)
+
+        async def writer() -> None:
+            while True:
+                text = await outbox.get()
+                await websocket.send_text(text)
+
+        session.attach(send, last_seq, resumed=resumed)
+        writer_task = asyncio.create_task(writer())
+        try:
+            while not lost.is_set():
+                message = await websocket.receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                self._receive(session, message)
+        except (WebSocketDisconnect, RuntimeError):
+            pass
+        finally:
+            if session.sender in (send, None):  # not taken over by a newer socket
+                self.sessions.release(session)
+            writer_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await writer_task
+            if lost.is_set():
+                with contextlib.suppress(Exception):
+                    await websocket.close(code=1013)
+
+    def _receive(self, session: Session, message: Mapping[str, Any]) -> None:
+        text = message.get("text")
+        if text is None:
+            session.refuse("binary frames are not accepted: send JSON text frames")
+            return
+        if len(text) > self.max_frame_bytes:
+            session.refuse(f"message of {len(text)} bytes is over the {self.max_frame_bytes} limit")
+            return
+        try:
+            session.receive(protocol.decode(text))
+        except protocol.ProtocolError as exc:
+            session.refuse(str(exc))
+
+
+async def _refuse(websocket: WebSocket, reason: str, *, close: bool) -> None:
+    with contextlib.suppress(Exception):
+        await websocket.send_text(protocol.frame(0, [protocol.op_error(reason)]))
+        if close:
+            await websocket.close(code=1008, reason=reason[:120])

@@ -1,0 +1,111 @@
+"""Which session, which run and which container the next UI call belongs to.
+
+The UI API is module level (``rr.header(...)``), so it finds its run through
+``contextvars``: that works in helper coroutines and in tasks a script spawns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from .errors import APIError
+
+if TYPE_CHECKING:
+    from .fragments import FragmentRecord
+    from .session import Session
+
+RunScope = Literal["app", "fragment", "callback"]
+
+
+@dataclass(eq=False)
+class Run:
+    """The bookkeeping of one run: what it drew, which widgets it met."""
+
+    id: int
+    session: Session
+    scope: RunScope
+    fragment: FragmentRecord | None = None
+    started: float = 0.0
+    phase: Literal["callbacks", "body"] = "callbacks"
+    stopping: bool = False  # set when the run is cancelled; UI calls then stop it too
+    detached: bool = False  # cancelled and not finished in time: it may no longer write
+    cursors: dict[str, int] = field(default_factory=dict)
+    drawn: set[str] = field(default_factory=set)
+    widgets_seen: set[str] = field(default_factory=set)
+    keys_created: set[str] = field(default_factory=set)
+    triggers_seen: set[str] = field(default_factory=set)
+    forms_seen: set[str] = field(default_factory=set)
+    block_forms: dict[str, str] = field(default_factory=dict)  # block path -> form id inside it
+    empties: set[str] = field(default_factory=set)  # rr.empty() blocks: one child, replaced
+    fragments_called: dict[str, FragmentRecord] = field(default_factory=dict)
+    unconfirmed: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        """Stop a run that was asked to stop, even if it never awaits."""
+        if self.stopping:
+            raise asyncio.CancelledError
+
+
+_run: ContextVar[Run | None] = ContextVar("rr_run", default=None)
+_stack: ContextVar[tuple[str, ...]] = ContextVar("rr_stack", default=())
+_fragment: ContextVar[FragmentRecord | None] = ContextVar("rr_fragment", default=None)
+
+
+def current_run() -> Run:
+    run = _run.get()
+    if run is None:
+        raise APIError(
+            "No reactive_rerun run is active here: UI calls work only inside the app's script "
+            "(and the coroutines and tasks it starts)."
+        )
+    run.check()
+    return run
+
+
+def maybe_run() -> Run | None:
+    return _run.get()
+
+
+def current_block() -> str:
+    stack = _stack.get()
+    return stack[-1] if stack else "m"
+
+
+def current_fragment() -> FragmentRecord | None:
+    return _fragment.get()
+
+
+@contextmanager
+def within(path: str) -> Iterator[None]:
+    """Make ``path`` the block that module-level UI calls draw into."""
+    token = _stack.set((*_stack.get(), path))
+    try:
+        yield
+    finally:
+        _stack.reset(token)
+
+
+@contextmanager
+def entered(run: Run, root: str, fragment: FragmentRecord | None) -> Iterator[None]:
+    """Set up the context a run's code executes in."""
+    tokens = (_run.set(run), _stack.set((root,)), _fragment.set(fragment))
+    try:
+        yield
+    finally:
+        _fragment.reset(tokens[2])
+        _stack.reset(tokens[1])
+        _run.reset(tokens[0])
+
+
+@contextmanager
+def in_fragment(fragment: FragmentRecord) -> Iterator[None]:
+    token = _fragment.set(fragment)
+    try:
+        yield
+    finally:
+        _fragment.reset(token)

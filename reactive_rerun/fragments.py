@@ -1,0 +1,90 @@
+"""``@rr.fragment``: a part of the script that reruns on its own, as its own task."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Generic, ParamSpec, TypeVar, overload
+
+from .context import current_block, current_run, in_fragment, within
+from .elements import commit, place
+from .errors import APIError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(eq=False)
+class FragmentRecord:
+    """One fragment instance of a session: what to call, with what, and where it draws."""
+
+    id: str
+    fn: Callable[..., Awaitable[Any]]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    path: str
+    run_every: float | None
+    outlets: dict[str, str] = field(default_factory=dict)  # outside container -> reserved block
+
+
+def _seconds(run_every: float | timedelta | None) -> float | None:
+    if run_every is None:
+        return None
+    seconds = run_every.total_seconds() if isinstance(run_every, timedelta) else float(run_every)
+    if not seconds > 0:
+        raise APIError(f"run_every must be a positive number of seconds, not {run_every!r}")
+    return seconds
+
+
+class Fragment(Generic[P, R]):
+    """A decorated ``async def``; awaiting it during a run draws it in its own container."""
+
+    def __init__(self, fn: Callable[P, Awaitable[R]], run_every: float | None) -> None:
+        self.fn = fn
+        self.run_every = run_every
+        self.__name__ = getattr(fn, "__name__", "fragment")
+        self.__doc__ = fn.__doc__
+        self.__wrapped__ = fn
+
+    async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        run = current_run()
+        path = place(run, current_block())
+        name = f"{getattr(self.fn, '__module__', '')}.{getattr(self.fn, '__qualname__', '')}"
+        fid = hashlib.blake2b(f"{name}@{path}".encode(), digest_size=8).hexdigest()
+        record = FragmentRecord(fid, self.fn, args, kwargs, path, self.run_every)
+        commit(run, path, {"k": "block", "type": "fragment", "id": fid})
+        run.fragments_called[fid] = record
+        with within(path), in_fragment(record):
+            return await self.fn(*args, **kwargs)
+
+
+@overload
+def fragment(fn: Callable[P, Awaitable[R]], /) -> Fragment[P, R]: ...
+
+
+@overload
+def fragment(
+    *, run_every: float | timedelta | None = None
+) -> Callable[[Callable[P, Awaitable[R]]], Fragment[P, R]]: ...
+
+
+def fragment(
+    fn: Callable[P, Awaitable[R]] | None = None, /, *, run_every: float | timedelta | None = None
+) -> Fragment[P, R] | Callable[[Callable[P, Awaitable[R]]], Fragment[P, R]]:
+    """Turn an ``async def`` into a fragment: its widgets rerun only it.
+
+    ``run_every`` (seconds or a ``timedelta``) reruns it on a server-side timer while the
+    session is connected.
+    """
+    seconds = _seconds(run_every)
+
+    def decorate(f: Callable[P, Awaitable[R]]) -> Fragment[P, R]:
+        import inspect
+
+        if not inspect.iscoroutinefunction(f):
+            raise APIError("@rr.fragment decorates `async def` functions; call them with `await`.")
+        return Fragment(f, seconds)
+
+    return decorate(fn) if fn is not None else decorate

@@ -1,0 +1,153 @@
+"""Every websocket message in one place: encoding of server ops, decoding of client messages.
+
+See ``docs/protocol.md``. Server ops are built as JSON text directly: an element's JSON is
+encoded once when it is drawn and spliced into frames as is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Literal, TypedDict, cast
+
+VERSION = 1
+
+Status = Literal["complete", "rerun", "error", "cancelled"]
+
+
+class ProtocolError(ValueError):
+    """A client message was refused; the text is sent back to that client."""
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+# -- server -> client ---------------------------------------------------------------------------
+
+
+def frame(seq: int, ops: Iterable[str]) -> str:
+    return f'{{"seq":{seq},"ops":[{",".join(ops)}]}}'
+
+
+def op_session(session_id: str, resumed: bool) -> str:
+    return dumps({"op": "session", "id": session_id, "resumed": resumed})
+
+
+def op_reset() -> str:
+    return '{"op":"reset"}'
+
+
+def op_start(run: int, scope: str, path: str | None) -> str:
+    if path is None:
+        return f'{{"op":"start","run":{run},"scope":"{scope}"}}'
+    return f'{{"op":"start","run":{run},"scope":"{scope}","path":{dumps(path)}}}'
+
+
+def op_el(path: str, element_json: str) -> str:
+    return f'{{"op":"el","p":"{path}","e":{element_json}}}'
+
+
+def op_rm(paths: list[str]) -> str:
+    return f'{{"op":"rm","p":{dumps(paths)}}}'
+
+
+def op_ok(paths: list[str]) -> str:
+    return f'{{"op":"ok","p":{dumps(paths)}}}'
+
+
+def op_end(run: int, status: Status) -> str:
+    return f'{{"op":"end","run":{run},"status":"{status}"}}'
+
+
+def op_error(message: str) -> str:
+    return dumps({"op": "error", "message": message})
+
+
+def op_close(reason: str) -> str:
+    return dumps({"op": "close", "reason": reason})
+
+
+# -- client -> server ---------------------------------------------------------------------------
+
+
+class Hello(TypedDict):
+    t: Literal["hello"]
+    v: int
+    session: str | None
+    seq: int
+
+
+class SetValue(TypedDict):
+    t: Literal["set"]
+    id: str
+    v: Any
+
+
+class Click(TypedDict):
+    t: Literal["click"]
+    id: str
+
+
+class Submit(TypedDict):
+    t: Literal["submit"]
+    form: str
+    id: str
+    values: dict[str, Any]
+
+
+class Resync(TypedDict):
+    t: Literal["resync"]
+
+
+ClientMessage = Hello | SetValue | Click | Submit | Resync
+
+MAX_ID = 200
+
+
+def _string(message: dict[str, Any], name: str, *, nullable: bool = False) -> None:
+    value = message.get(name)
+    if value is None and nullable and name in message:
+        return
+    if not isinstance(value, str) or not value or len(value) > MAX_ID:
+        raise ProtocolError(f"'{name}' must be a non-empty string of at most {MAX_ID} characters")
+
+
+def _int(message: dict[str, Any], name: str) -> None:
+    value = message.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ProtocolError(f"'{name}' must be a non-negative integer")
+
+
+def decode(text: str | bytes) -> ClientMessage:
+    """Parse and shape-check one client message. Widget values are checked by the session."""
+    if not isinstance(text, str):
+        raise ProtocolError("binary frames are not accepted: send JSON text frames")
+    try:
+        message = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError(f"message is not valid JSON: {exc}") from None
+    if not isinstance(message, dict):
+        raise ProtocolError("message must be a JSON object")
+    kind = message.get("t")
+    if kind == "hello":
+        _int(message, "v")
+        _string(message, "session", nullable=True)
+        _int(message, "seq")
+    elif kind == "set":
+        _string(message, "id")
+        if "v" not in message:
+            raise ProtocolError("'set' needs a value 'v'")
+    elif kind == "click":
+        _string(message, "id")
+    elif kind == "submit":
+        _string(message, "form")
+        _string(message, "id")
+        values = message.get("values")
+        if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
+            raise ProtocolError("'values' must be an object of widget id -> value")
+    elif kind == "resync":
+        pass
+    else:
+        raise ProtocolError(f"unknown message kind {kind!r}")
+    return cast(ClientMessage, message)

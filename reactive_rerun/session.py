@@ -1,0 +1,607 @@
+"""A session: its durable data, its run queue, and the driver task that runs the script.
+
+Data path: ``Session.receive`` (a client message) -> widget value stored, callback queued ->
+``RunQueue`` -> the driver starts a run task -> UI calls draw into ``Page`` -> ops are
+batched into frames -> the transport's ``send``.
+
+The durable part (``SessionData``) is kept apart from the live part (tasks, transport) so a
+session store can keep it while no client is connected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import secrets
+import traceback
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import protocol
+from .context import Run, entered, in_fragment
+from .delta import Page
+from .elements import commit, place
+from .errors import APIError, RerunRequested, StopRun
+from .fragments import FragmentRecord
+from .state import Callback, SessionState, WidgetMeta, WidgetStore
+
+logger = logging.getLogger("reactive_rerun")
+
+Script = Callable[[], Awaitable[None]]
+Send = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """Per-app settings every session of the app follows."""
+
+    show_error_details: bool = True
+    max_consecutive_reruns: int = 100
+    cancel_grace: float = 2.0  # how long a cancelled run may take to unwind
+    stale_after: float = 0.3  # runs longer than this confirm unchanged elements (``ok``)
+    history_frames: int = 256  # frames kept for a reconnecting client
+    max_pending_callbacks: int = 1000
+
+
+@dataclass(eq=False)
+class SessionData:
+    """What a session store keeps: everything needed to resume the session elsewhere."""
+
+    id: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    widgets: WidgetStore = field(default_factory=WidgetStore)
+    page: Page = field(default_factory=Page)
+    fragments: dict[str, FragmentRecord] = field(default_factory=dict)
+    seq: int = 0
+    state: SessionState = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.state = SessionState(self.widgets)
+
+
+@dataclass(slots=True)
+class PendingCallback:
+    fn: Callback
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    fragment: str | None
+
+
+class RunQueue:
+    """Requested runs, coalesced: an app rerun absorbs every queued fragment rerun."""
+
+    def __init__(self) -> None:
+        self.app = False
+        self.app_by_user = False
+        self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
+        self.callbacks: list[PendingCallback] = []
+
+    def __bool__(self) -> bool:
+        return self.app or bool(self.fragments)
+
+    def request_app(self, *, user: bool) -> None:
+        self.app = True
+        self.app_by_user = self.app_by_user or user
+
+    def request_fragment(self, fid: str, *, user: bool) -> None:
+        self.fragments[fid] = self.fragments.get(fid, False) or user
+
+    def take_app(self) -> tuple[bool, list[PendingCallback]]:
+        by_user, callbacks = self.app_by_user, self.callbacks
+        self.app = self.app_by_user = False
+        self.fragments.clear()
+        self.callbacks = []
+        return by_user, callbacks
+
+    def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
+        by_user = self.fragments.pop(fid)
+        mine = [cb for cb in self.callbacks if cb.fragment == fid]
+        self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]
+        return by_user, mine
+
+
+class Session:
+    """One browser tab: a driver task plus one task per run in flight."""
+
+    def __init__(
+        self, script: Script, config: SessionConfig | None = None, data: SessionData | None = None
+    ) -> None:
+        self.script = script
+        self.config = config or SessionConfig()
+        self.data = data or SessionData()
+        self.queue = RunQueue()
+        self._send: Send | None = None
+        self._outbox: list[str] = []
+        self._history: deque[tuple[int, str]] = deque(maxlen=self.config.history_frames)
+        self._flush_handle: asyncio.Handle | None = None
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._connected = asyncio.Event()
+        self._tasks: asyncio.TaskGroup | None = None
+        self._runs: dict[asyncio.Task[None], Run] = {}
+        self._app_task: asyncio.Task[None] | None = None
+        self._fragment_tasks: dict[str, asyncio.Task[None]] = {}
+        self._timers: dict[str, asyncio.Task[None]] = {}
+        self._run_ids = 0
+        self._rerun_streak = 0
+        self.closed = False
+        if not self.data.page.nodes:
+            self.queue.request_app(user=True)  # the first run
+            self._wake.set()
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def state(self) -> SessionState:
+        return self.data.state
+
+    @property
+    def connected(self) -> bool:
+        return self._send is not None
+
+    @property
+    def sender(self) -> Send | None:
+        return self._send
+
+    # -- transport side ---------------------------------------------------------------------
+
+    def attach(self, send: Send, last_seq: int = 0, *, resumed: bool = False) -> None:
+        """Connect a client; it gets the frames it missed, or else the whole page."""
+        self.flush()
+        self._send = send
+        self._connected.set()
+        if resumed and last_seq > 0 and self._can_replay(last_seq):
+            for seq, text in self._history:
+                if seq > last_seq:
+                    send(text)
+            self._outbox.insert(0, protocol.op_session(self.id, True))
+        else:
+            self._outbox = [protocol.op_session(self.id, resumed), *self.data.page.snapshot()]
+        self.flush()
+
+    def _can_replay(self, last_seq: int) -> bool:
+        if last_seq == self.data.seq:
+            return True
+        return bool(self._history) and self._history[0][0] <= last_seq + 1 <= self.data.seq
+
+    def detach(self) -> None:
+        self._send = None
+        self._connected.clear()
+
+    def resync(self) -> None:
+        self._outbox = self.data.page.snapshot()
+        self.flush()
+
+    def receive(self, message: protocol.ClientMessage) -> None:
+        """Apply one decoded client message; a bad one gets an ``error`` op and changes nothing."""
+        try:
+            if message["t"] == "set":
+                self._set_value(message["id"], message["v"])
+            elif message["t"] == "click":
+                self._click(message["id"])
+            elif message["t"] == "submit":
+                self._submit(message["form"], message["id"], message["values"])
+            elif message["t"] == "resync":
+                self.resync()
+            else:
+                raise protocol.ProtocolError(f"unexpected message {message['t']!r}")
+        except protocol.ProtocolError as exc:
+            self.refuse(str(exc))
+
+    def refuse(self, reason: str) -> None:
+        logger.info("session %s: refused a client message: %s", self.id[:8], reason)
+        self._emit(protocol.op_error(reason))
+
+    # -- widget events ----------------------------------------------------------------------
+
+    def _widget(self, wid: str) -> WidgetMeta:
+        meta = self.data.widgets.meta.get(wid)
+        if meta is None:
+            raise protocol.ProtocolError(f"unknown widget id {wid!r} (not on the page)")
+        return meta
+
+    def _decode(self, meta: WidgetMeta, wire: Any) -> Any:
+        try:
+            return meta.decode(wire)
+        except (ValueError, TypeError) as exc:
+            raise protocol.ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}") from None
+
+    def _store(self, meta: WidgetMeta, value: Any) -> bool:
+        """Store a widget's new value; True when it changed."""
+        widgets, state = self.data.widgets, self.data.state
+        if meta.key is not None:
+            old = state.to_dict().get(meta.key, _MISSING)
+            state.set_from_widget(meta.key, value)
+        else:
+            old = widgets.values.get(meta.id, _MISSING)
+            widgets.values[meta.id] = value
+        self.data.page.echo(meta.id, meta.shows_in, meta.encode(value))
+        return bool(old is _MISSING or old != value)
+
+    def _set_value(self, wid: str, wire: Any) -> None:
+        meta = self._widget(wid)
+        if meta.trigger:
+            raise protocol.ProtocolError(f"{meta.kind} {wid!r} takes 'click', not 'set'")
+        if meta.form is not None:
+            raise protocol.ProtocolError(f"{meta.kind} {wid!r} is in a form: send it with 'submit'")
+        value = self._decode(meta, wire)
+        if self._store(meta, value):
+            self._event(meta)
+
+    def _click(self, wid: str) -> None:
+        meta = self._widget(wid)
+        if not meta.trigger or meta.form is not None:
+            raise protocol.ProtocolError(f"{meta.kind} {wid!r} cannot be clicked")
+        self.data.widgets.triggers.add(wid)
+        self._event(meta)
+
+    def _submit(self, form: str, wid: str, values: dict[str, Any]) -> None:
+        button = self._widget(wid)
+        if button.kind != "submit" or button.form != form:
+            raise protocol.ProtocolError(f"{wid!r} is not a submit button of form {form!r}")
+        decoded: list[tuple[WidgetMeta, Any]] = []
+        for member, wire in values.items():  # check all before changing anything
+            meta = self._widget(member)
+            if meta.form != form or meta.trigger:
+                raise protocol.ProtocolError(f"widget {member!r} is not a field of form {form!r}")
+            decoded.append((meta, self._decode(meta, wire)))
+        for meta, value in decoded:
+            self._store(meta, value)
+        self.data.widgets.triggers.add(wid)
+        self._event(button)
+
+    def _event(self, meta: WidgetMeta) -> None:
+        if meta.callback is not None:
+            if len(self.queue.callbacks) >= self.config.max_pending_callbacks:
+                raise protocol.ProtocolError("too many events pending; slow down")
+            self.queue.callbacks.append(
+                PendingCallback(meta.callback, meta.args, meta.kwargs, meta.fragment)
+            )
+        if meta.fragment is not None and meta.fragment in self.data.fragments:
+            self.queue.request_fragment(meta.fragment, user=True)
+        else:
+            self.queue.request_app(user=True)
+        self._poke()
+
+    def _poke(self) -> None:
+        self._idle.clear()
+        self._wake.set()
+
+    # -- the driver -------------------------------------------------------------------------
+
+    async def drive(self) -> None:
+        """The session's driver: takes requests off the run queue until the session closes."""
+        try:
+            async with asyncio.TaskGroup() as tasks:
+                self._tasks = tasks
+                while True:
+                    self._update_idle()
+                    await self._wake.wait()
+                    self._wake.clear()
+                    await self._dispatch()
+        finally:
+            self._tasks = None
+            self.closed = True
+            self._idle.set()
+
+    async def _dispatch(self) -> None:
+        queue = self.queue
+        if queue.app:
+            running = [t for t in (self._app_task, *self._fragment_tasks.values()) if t]
+            await self._cancel(running)
+            if not queue.app:
+                return
+            by_user, callbacks = queue.take_app()
+            if self._loop_guard(by_user):
+                return
+            run = self._new_run("app", None)
+            self._app_task = self._start(run, self._app_run(run, callbacks))
+            return
+        if self._app_task is not None and not self._app_task.done():
+            return  # fragment reruns wait for the app run
+        for fid in list(queue.fragments):
+            record = self.data.fragments.get(fid)
+            by_user, callbacks = queue.take_fragment(fid)
+            if record is None:
+                continue  # removed by an app run since the event was sent
+            if self._loop_guard(by_user):
+                return
+            task = self._fragment_tasks.get(fid)
+            if task is not None:
+                await self._cancel([task])
+            run = self._new_run("fragment", record)
+            self._fragment_tasks[fid] = self._start(run, self._fragment_run(run, callbacks))
+
+    def _loop_guard(self, by_user: bool) -> bool:
+        self._rerun_streak = 0 if by_user else self._rerun_streak + 1
+        if self._rerun_streak <= self.config.max_consecutive_reruns:
+            return False
+        self._rerun_streak = 0
+        self.queue.take_app()
+        self.queue.fragments.clear()
+        limit = self.config.max_consecutive_reruns
+        logger.warning("session %s: stopped a rerun loop after %d runs", self.id[:8], limit)
+        run = self._new_run("app", None)
+        run.cursors["m"] = 1 + max(
+            (int(p[2:].split(".")[0]) for p in self.data.page.nodes if p.startswith("m.")),
+            default=-1,
+        )
+        self._emit(protocol.op_start(run.id, "app", None))
+        with entered(run, "m", None):
+            commit(run, place(run, "m"), {
+                "k": "alert",
+                "level": "error",
+                "html": (
+                    f"<p><strong>Rerun loop stopped.</strong> The script called "
+                    f"<code>rr.rerun()</code> in {limit} consecutive runs with no user event in "
+                    "between. The next interaction runs the script again.</p>"
+                ),
+            })
+        self._emit(protocol.op_end(run.id, "error"))
+        return True
+
+    def _new_run(self, scope: str, record: FragmentRecord | None) -> Run:
+        self._run_ids += 1
+        run = Run(self._run_ids, self, "app" if scope == "app" else "fragment", record)
+        run.started = asyncio.get_running_loop().time()
+        return run
+
+    def _start(self, run: Run, body: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        assert self._tasks is not None
+        task = self._tasks.create_task(body)
+        self._runs[task] = run
+        task.add_done_callback(self._run_done)
+        return task
+
+    def _run_done(self, task: asyncio.Task[None]) -> None:
+        self._runs.pop(task, None)
+        self._wake.set()
+
+    async def _cancel(self, tasks: list[asyncio.Task[None]]) -> None:
+        """Cancel runs and wait (within a bound) until they unwound: one writer at a time."""
+        live = [t for t in tasks if not t.done()]
+        if not live:
+            return
+        for task in live:
+            self._runs[task].stopping = True
+            task.cancel()
+        _, pending = await asyncio.wait(live, timeout=self.config.cancel_grace)
+        for task in pending:
+            run = self._runs.get(task)
+            if run is not None:
+                run.detached = True
+                logger.warning(
+                    "session %s: run %d ignored cancellation for %.1f s; it may no longer draw",
+                    self.id[:8], run.id, self.config.cancel_grace,
+                )
+
+    def _update_idle(self) -> None:
+        busy = bool(self.queue) or any(not t.done() for t in self._runs)
+        if busy:
+            self._idle.clear()
+        else:
+            self._idle.set()
+
+    async def until_idle(self) -> None:
+        """Wait until no run is in flight and none is queued."""
+        while True:
+            await self._idle.wait()
+            await asyncio.sleep(0)
+            if self._idle.is_set() or self.closed:
+                return
+
+    # -- runs -------------------------------------------------------------------------------
+
+    async def _app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
+        with entered(run, "m", None):
+            await self._execute(run, callbacks, self.script)
+        self.data.fragments.update(run.fragments_called)
+        self._sync_timers()
+
+    async def _fragment_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
+        record = run.fragment
+        assert record is not None
+        with entered(run, record.path, record):
+            await self._execute(
+                run, callbacks, lambda: record.fn(*record.args, **record.kwargs)
+            )
+        self.data.fragments.update(run.fragments_called)
+
+    async def _execute(
+        self, run: Run, callbacks: list[PendingCallback], body: Callable[[], Awaitable[Any]]
+    ) -> None:
+        path = run.fragment.path if run.fragment is not None else None
+        self._emit(protocol.op_start(run.id, run.scope, path))
+        status: protocol.Status = "complete"
+        try:
+            if await self._run_callbacks(run, callbacks):
+                self.queue.request_app(user=True)
+                self._poke()
+                status = "rerun"
+            else:
+                run.phase = "body"
+                await body()
+        except RerunRequested as signal:
+            status = "rerun"
+            if signal.scope == "fragment" and run.fragment is not None:
+                self.queue.request_fragment(run.fragment.id, user=False)
+            else:
+                self.queue.request_app(user=False)
+            self._poke()
+        except StopRun:
+            pass
+        except asyncio.CancelledError:
+            status = "cancelled"
+            raise
+        except Exception as exc:
+            status = "error"
+            self._show_exception(run, exc)
+        finally:
+            self._finish(run, status)
+
+    async def _run_callbacks(self, run: Run, callbacks: list[PendingCallback]) -> bool:
+        """Run pending callbacks; True when one asked for an app rerun from a fragment run."""
+        escalate = False
+        for cb in callbacks:
+            record = self.data.fragments.get(cb.fragment) if cb.fragment else None
+            with in_fragment(record) if record is not None else _nullcontext():
+                try:
+                    result = cb.fn(*cb.args, **cb.kwargs)
+                    if inspect.isawaitable(result):
+                        await result
+                except RerunRequested as signal:
+                    escalate = escalate or (signal.scope == "app" and run.scope == "fragment")
+                except StopRun:
+                    pass
+                except Exception as exc:
+                    self._show_exception(run, exc)
+        return escalate
+
+    def _show_exception(self, run: Run, exc: BaseException) -> None:
+        logger.error("session %s: uncaught exception in a run", self.id[:8], exc_info=exc)
+        if run.detached:
+            return
+        trace = None
+        if self.config.show_error_details:
+            trace = "".join(traceback.format_exception(exc)).rstrip()
+        block = getattr(exc, "_rr_block", None) or (
+            run.fragment.path if run.fragment is not None else "m"
+        )
+        if block not in self.data.page.nodes and block not in ("m", "s"):
+            block = "m"
+        props = {
+            "k": "exception",
+            "type": type(exc).__name__,
+            "message": str(exc) if self.config.show_error_details else _HIDDEN,
+            "trace": trace,
+        }
+        commit(run, place(run, block), props)
+
+    def _finish(self, run: Run, status: protocol.Status) -> None:
+        if run.detached:
+            return
+        widgets = self.data.widgets
+        if status in ("complete", "error"):
+            record = run.fragment
+            prefixes = ("m", "s") if record is None else (record.path, *record.outlets.values())
+            removed = self.data.page.sweep(prefixes, run.drawn)
+            if removed:
+                self._emit(protocol.op_rm(removed))
+        if status == "complete":
+            if run.fragment is None:
+                stale = {w for w in widgets.meta if w not in run.widgets_seen}
+                stale |= {w for w in widgets.values if w not in run.widgets_seen}
+                self.data.fragments = dict(run.fragments_called)
+            else:
+                fid = run.fragment.id
+                stale = {
+                    w for w, m in widgets.meta.items()
+                    if m.fragment == fid and w not in run.widgets_seen
+                }
+            widgets.forget(stale)
+        if status != "cancelled":
+            widgets.triggers -= run.triggers_seen
+        run.unconfirmed.clear()
+        self._emit(protocol.op_end(run.id, status))
+
+    # -- fragment timers --------------------------------------------------------------------
+
+    def _sync_timers(self) -> None:
+        for fid in [f for f in self._timers if f not in self.data.fragments]:
+            self._timers.pop(fid).cancel()
+        for fid, record in self.data.fragments.items():
+            if record.run_every is not None and fid not in self._timers and self._tasks:
+                self._timers[fid] = self._tasks.create_task(self._tick(fid, record.run_every))
+
+    async def _tick(self, fid: str, interval: float) -> None:
+        loop = asyncio.get_running_loop()
+        due = loop.time() + interval
+        while fid in self.data.fragments:
+            await asyncio.sleep(max(0.0, due - loop.time()))
+            await self._connected.wait()
+            now = loop.time()
+            due = due + interval if due + interval > now else now + interval  # no drift build-up
+            record = self.data.fragments.get(fid)
+            if record is None or record.run_every != interval:
+                break
+            task = self._fragment_tasks.get(fid)
+            if (task is None or task.done()) and fid not in self.queue.fragments:
+                self.queue.request_fragment(fid, user=True)  # never overlaps a run in flight
+                self._poke()
+        self._timers.pop(fid, None)
+
+    # -- output -----------------------------------------------------------------------------
+
+    def draw(self, run: Run, path: str, props: dict[str, Any]) -> None:
+        if run.detached:
+            raise asyncio.CancelledError
+        op = self.data.page.put(path, props)
+        run.drawn.add(path)
+        if op is not None:
+            self._emit(op)
+        else:
+            if not run.unconfirmed:
+                loop = asyncio.get_running_loop()
+                loop.call_at(run.started + self.config.stale_after, self.flush)
+            run.unconfirmed.append(path)
+
+    def clear(self, run: Run, path: str) -> None:
+        """Remove what was drawn at ``path`` (a spinner that finished, say)."""
+        if self.data.page.remove(path):
+            run.drawn.discard(path)
+            self._emit(protocol.op_rm([path]))
+
+    def _emit(self, op: str) -> None:
+        self._outbox.append(op)
+        if self._flush_handle is None:
+            self._flush_handle = asyncio.get_running_loop().call_soon(self.flush)
+
+    def flush(self) -> None:
+        """Send what was drawn since the last flush as one frame."""
+        self._flush_handle = None
+        now = asyncio.get_running_loop().time()
+        for run in self._runs.values():
+            if run.unconfirmed and now >= run.started + self.config.stale_after:
+                self._outbox.append(protocol.op_ok(run.unconfirmed))
+                run.unconfirmed = []
+        if not self._outbox:
+            return
+        self.data.seq += 1
+        text = protocol.frame(self.data.seq, self._outbox)
+        self._outbox = []
+        self._history.append((self.data.seq, text))
+        if self._send is not None:
+            try:
+                self._send(text)
+            except Exception:  # a dead transport must not break the run that drew
+                logger.exception("session %s: send failed", self.id[:8])
+                self.detach()
+
+    def close(self, reason: str = "session closed") -> None:
+        """Tell the client the session is over; the owner then cancels ``drive``."""
+        if self._send is not None:
+            self._emit(protocol.op_close(reason))
+            self.flush()
+        self.closed = True
+
+
+class _NullContext:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _nullcontext() -> _NullContext:
+    return _NullContext()
+
+
+_MISSING = object()
+_HIDDEN = "This app has hidden the error details. The server log has the full error."
+
+__all__ = ["APIError", "Session", "SessionConfig", "SessionData"]

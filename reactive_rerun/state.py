@@ -1,0 +1,170 @@
+"""Session state and widget values.
+
+A keyed widget keeps its value in ``session_state[key]``, the one place a script reads and sets
+it; an unkeyed widget's value lives in ``WidgetStore.values`` under its widget id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .context import maybe_run
+from .errors import APIError
+
+Callback = Callable[..., Any]
+
+
+@dataclass(slots=True)
+class WidgetMeta:
+    """What the session must know about a drawn widget to accept a value from the client."""
+
+    id: str
+    kind: str
+    key: str | None
+    shows_in: str  # the element field the client shows the value in
+    decode: Callable[[Any], Any]  # wire value -> Python value; raises ValueError with a reason
+    encode: Callable[[Any], Any]  # Python value -> wire value
+    callback: Callback | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    fragment: str | None = None
+    form: str | None = None
+    trigger: bool = False  # buttons: the value is a one-run trigger, not stored
+
+
+@dataclass
+class WidgetStore:
+    values: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, WidgetMeta] = field(default_factory=dict)
+    triggers: set[str] = field(default_factory=set)
+    trigger_keys: set[str] = field(default_factory=set)  # keys of buttons: read-only in state
+
+    def forget(self, widget_ids: set[str]) -> None:
+        for wid in widget_ids:
+            self.values.pop(wid, None)
+            self.meta.pop(wid, None)
+            self.triggers.discard(wid)
+
+
+class SessionState(MutableMapping[str, Any]):
+    """The session's own mapping; survives reruns and reconnects."""
+
+    __slots__ = ("_data", "_widgets")
+
+    def __init__(self, widgets: WidgetStore) -> None:
+        object.__setattr__(self, "_data", {})
+        object.__setattr__(self, "_widgets", widgets)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(_missing(key)) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._check_writable(key)
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        try:
+            del self._data[key]
+        except KeyError:
+            raise KeyError(_missing(key)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._data[name]
+        except KeyError:
+            raise AttributeError(_missing(name)) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self._data[name]
+        except KeyError:
+            raise AttributeError(_missing(name)) from None
+
+    def __repr__(self) -> str:
+        return f"SessionState({self._data!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self._data)
+
+    def set_from_widget(self, key: str, value: Any) -> None:
+        """Store a value that came from the widget itself (not the script)."""
+        self._data[key] = value
+
+    def _check_writable(self, key: str) -> None:
+        if key in self._widgets.trigger_keys:
+            raise APIError(
+                f"`session_state[{key!r}]` belongs to a button and is read-only. "
+                "Use a different session_state key for values you need to set."
+            )
+        run = maybe_run()
+        if run is not None and key in run.keys_created:
+            raise APIError(
+                f"`session_state[{key!r}]` cannot be modified after the widget with that key was "
+                "created in this run. Set it before creating the widget, or from the widget's "
+                "`on_change` / `on_click` callback, which runs before the script body."
+            )
+
+
+def _missing(key: str) -> str:
+    return f'session_state has no key "{key}". Did you forget to initialize it?'
+
+
+class SessionStateProxy(MutableMapping[str, Any]):
+    """``rr.session_state``: the current session's state, found through the run context."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _state() -> SessionState:
+        run = maybe_run()
+        if run is None:
+            raise APIError("rr.session_state is only available while the app's script runs.")
+        return run.session.state
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state())
+
+    def __len__(self) -> int:
+        return len(self._state())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._state()[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._state(), name)
+
+    def __repr__(self) -> str:
+        run = maybe_run()
+        return repr(run.session.state) if run is not None else "SessionState(<no session>)"

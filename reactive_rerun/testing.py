@@ -1,0 +1,269 @@
+"""Headless harness: run a script through the real session machinery, no network, no browser.
+
+::
+
+    async with AppTest(main) as at:
+        await at.button("Foo").click()
+        assert at.header[0].text == "Foo"
+
+``AppTest`` is a second thin adapter over the same ``Session`` API the web layer uses: it
+sends the same client messages (as JSON text) and applies the same frames to a model of the
+page the way the browser client does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import protocol
+from .delta import path_key
+from .session import Script, Session, SessionConfig, SessionData
+
+
+@dataclass
+class PageModel:
+    """What a client shows: elements by path, built only from the frames it received."""
+
+    elements: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    runs: list[tuple[int, str]] = field(default_factory=list)  # (run id, end status)
+    session_id: str | None = None
+    closed: str | None = None
+    seq: int = 0
+    frames: int = 0
+    bytes: int = 0
+    ops: list[dict[str, Any]] = field(default_factory=list)
+
+    def apply(self, text: str) -> None:
+        data = json.loads(text)
+        self.frames += 1
+        self.bytes += len(text.encode())
+        ops = data["ops"]
+        if data["seq"] <= self.seq and not any(op["op"] == "reset" for op in ops):
+            return
+        self.seq = data["seq"]
+        for op in ops:
+            self.ops.append(op)
+            self._apply(op)
+
+    def _apply(self, op: dict[str, Any]) -> None:
+        kind = op["op"]
+        if kind == "el":
+            path, element = op["p"], op["e"]
+            old = self.elements.get(path)
+            if old is not None and (element["k"] != "block" or old.get("type") != element["type"]):
+                self._drop_children(path)
+            self.elements[path] = element
+        elif kind == "rm":
+            for path in op["p"]:
+                self.elements.pop(path, None)
+                self._drop_children(path)
+        elif kind == "reset":
+            self.elements.clear()
+        elif kind == "end":
+            self.runs.append((op["run"], op["status"]))
+        elif kind == "error":
+            self.errors.append(op["message"])
+        elif kind == "session":
+            self.session_id = op["id"]
+        elif kind == "close":
+            self.closed = op["reason"]
+
+    def _drop_children(self, path: str) -> None:
+        prefix = path + "."
+        for child in [p for p in self.elements if p.startswith(prefix)]:
+            del self.elements[child]
+
+    def ordered(self) -> list[tuple[str, dict[str, Any]]]:
+        return sorted(self.elements.items(), key=lambda item: path_key(item[0]))
+
+
+class Element:
+    """One element as the page shows it."""
+
+    def __init__(self, at: AppTest, path: str, props: dict[str, Any]) -> None:
+        self._at = at
+        self.path = path
+        self.props = props
+
+    @property
+    def kind(self) -> str:
+        return str(self.props["k"])
+
+    @property
+    def id(self) -> str:
+        return str(self.props.get("id", ""))
+
+    @property
+    def label(self) -> str | None:
+        return self.props.get("label")
+
+    @property
+    def text(self) -> str:
+        for name in ("text", "html", "message", "label"):
+            if name in self.props:
+                return str(self.props[name])
+        return ""
+
+    @property
+    def value(self) -> Any:
+        """The value the page shows; choices read as their option labels."""
+        props = self.props
+        if self.kind in ("selectbox", "radio"):
+            index = props["index"]
+            return None if index is None else props["options"][index]
+        if self.kind == "multiselect":
+            return [props["options"][i] for i in props["value"]]
+        if self.kind == "slider" and isinstance(props["value"], list):
+            return tuple(props["value"])
+        return props.get("value")
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.path} {self.text!r}>"
+
+    async def click(self) -> None:
+        if self.kind == "submit":
+            values = self._at.form_values(self.props["form"])
+            await self._at.send(
+                {"t": "submit", "form": self.props["form"], "id": self.id, "values": values}
+            )
+        else:
+            await self._at.send({"t": "click", "id": self.id})
+
+    async def set_value(self, value: Any) -> None:
+        """Set what the user would enter; inside a form it waits for the submit."""
+        wire = self._wire(value)
+        if self.props.get("form"):
+            self._at.pending_form_values[self.id] = wire
+            return
+        await self._at.send({"t": "set", "id": self.id, "v": wire})
+
+    def _wire(self, value: Any) -> Any:
+        if self.kind in ("selectbox", "radio"):
+            return None if value is None else self.props["options"].index(value)
+        if self.kind == "multiselect":
+            return [self.props["options"].index(v) for v in value]
+        if isinstance(value, tuple):
+            return list(value)
+        return value
+
+
+class ElementList(list[Element]):
+    def __call__(self, label: str) -> Element:
+        """The one element here with this label (or text)."""
+        found = [e for e in self if e.label == label or (e.label is None and e.text == label)]
+        if len(found) != 1:
+            raise LookupError(f"expected one element labelled {label!r}, found {len(found)}")
+        return found[0]
+
+    @property
+    def texts(self) -> list[str]:
+        return [e.text for e in self]
+
+
+class AppTest:
+    """Runs ``script`` in one session; ``async with`` starts it and waits for the first run."""
+
+    def __init__(
+        self, script: Script, *, config: SessionConfig | None = None, timeout: float = 10.0
+    ) -> None:
+        self.script = script
+        self.config = config or SessionConfig()
+        self.timeout = timeout
+        self.page = PageModel()
+        self.pending_form_values: dict[str, Any] = {}
+        self.session: Session | None = None
+        self._driver: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> AppTest:
+        self.session = Session(self.script, self.config, SessionData())
+        self.session.attach(self.page.apply)
+        self._driver = asyncio.create_task(self.session.drive())
+        await self.settle()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._driver is not None:
+            self._driver.cancel()
+            await asyncio.gather(self._driver, return_exceptions=True)
+            self._driver = None
+
+    @property
+    def _session(self) -> Session:
+        if self.session is None:
+            raise RuntimeError("use `async with AppTest(script) as at:` first")
+        return self.session
+
+    async def settle(self) -> None:
+        """Wait until no run is in flight or queued, and everything drawn was delivered."""
+        session = self._session
+        async with asyncio.timeout(self.timeout):
+            await session.until_idle()
+        session.flush()
+
+    async def send(self, message: dict[str, Any], *, settle: bool = True) -> None:
+        await self.send_text(json.dumps(message), settle=settle)
+
+    async def send_text(self, text: str, *, settle: bool = True) -> None:
+        """Send a raw client message, exactly as a websocket frame would carry it."""
+        session = self._session
+        try:
+            session.receive(protocol.decode(text))
+        except protocol.ProtocolError as exc:
+            session.refuse(str(exc))
+        if settle:
+            await self.settle()
+        else:
+            await asyncio.sleep(0)
+
+    def form_values(self, form: str) -> dict[str, Any]:
+        values = {}
+        for e in self.elements():
+            if e.props.get("form") == form and e.kind not in ("submit", "block"):
+                values[e.id] = self.pending_form_values.pop(e.id, e.props[_field(e.kind)])
+        return values
+
+    # -- reading the page -------------------------------------------------------------------
+
+    def elements(self, kind: str | None = None) -> ElementList:
+        return ElementList(
+            Element(self, p, e) for p, e in self.page.ordered() if kind is None or e["k"] == kind
+        )
+
+    def __getattr__(self, kind: str) -> ElementList:
+        if kind.startswith("_"):
+            raise AttributeError(kind)
+        return self.elements(kind)
+
+    def blocks(self, type: str | None = None) -> ElementList:
+        return ElementList(
+            Element(self, p, e) for p, e in self.page.ordered()
+            if e["k"] == "block" and (type is None or e["type"] == type)
+        )
+
+    def within(self, path: str) -> Iterator[Element]:
+        for e in self.elements():
+            if e.path.startswith(path + "."):
+                yield e
+
+    @property
+    def session_state(self) -> Any:
+        return self._session.state
+
+    @property
+    def errors(self) -> list[str]:
+        return self.page.errors
+
+
+def _field(kind: str) -> str:
+    return "index" if kind in ("selectbox", "radio") else "value"
+
+
+__all__ = ["AppTest", "Element", "ElementList", "PageModel"]
