@@ -137,6 +137,9 @@ class Element:
     async def set_value(self, value: Any) -> None:
         """Set what the user would enter; inside a form it waits for the submit."""
         wire = self._wire(value)
+        shown = self._at.page.elements.get(self.path)
+        if shown is not None:  # the browser's input shows what the user entered
+            shown[_field(self.kind)] = wire
         if self.props.get("form"):
             self._at.pending_form_values[self.id] = wire
             return
