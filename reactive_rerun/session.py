@@ -16,7 +16,7 @@ import logging
 import secrets
 import traceback
 from collections import deque
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +27,11 @@ from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
 from .fragments import FragmentRecord
 from .state import Callback, SessionState, WidgetMeta, WidgetStore
+from .watchdog import Watched, log_block
 
 logger = logging.getLogger("reactive_rerun")
 
-Script = Callable[[], Awaitable[None]]
+Script = Callable[[], Coroutine[Any, Any, None]]
 Send = Callable[[str], None]
 
 
@@ -44,6 +45,7 @@ class SessionConfig:
     stale_after: float = 0.3  # runs longer than this confirm unchanged elements (``ok``)
     history_frames: int = 256  # frames kept for a reconnecting client
     max_pending_callbacks: int = 1000
+    block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged
 
 
 @dataclass(eq=False)
@@ -406,13 +408,14 @@ class Session:
         record = run.fragment
         assert record is not None
         with entered(run, record.path, record):
-            await self._execute(
-                run, callbacks, lambda: record.fn(*record.args, **record.kwargs)
-            )
+            await self._execute(run, callbacks, lambda: _call(record))
         self.data.fragments.update(run.fragments_called)
 
     async def _execute(
-        self, run: Run, callbacks: list[PendingCallback], body: Callable[[], Awaitable[Any]]
+        self,
+        run: Run,
+        callbacks: list[PendingCallback],
+        body: Callable[[], Coroutine[Any, Any, Any]],
     ) -> None:
         path = run.fragment.path if run.fragment is not None else None
         self._emit(protocol.op_start(run.id, run.scope, path))
@@ -424,7 +427,7 @@ class Session:
                 status = "rerun"
             else:
                 run.phase = "body"
-                await body()
+                await Watched(body(), self.config.block_warning, log_block(self.id))
         except RerunRequested as signal:
             status = "rerun"
             if signal.scope == "fragment" and run.fragment is not None:
@@ -587,6 +590,10 @@ class Session:
             self._emit(protocol.op_close(reason))
             self.flush()
         self.closed = True
+
+
+async def _call(record: FragmentRecord) -> Any:
+    return await record.fn(*record.args, **record.kwargs)
 
 
 class _NullContext:
