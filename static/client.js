@@ -1,0 +1,211 @@
+// reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
+import { h, create } from './render.js';
+
+const KEY = 'rr-session';
+const store = {
+  get: () => { try { return sessionStorage.getItem(KEY); } catch { return null; } },
+  set: (v) => { try { v ? sessionStorage.setItem(KEY, v) : sessionStorage.removeItem(KEY); } catch {} },
+};
+
+const $ = (id) => document.getElementById(id);
+const main = $('rr-main'), side = $('rr-side');
+const nodes = new Map(); // path -> DOM node (roots included)
+for (const [p, n] of [['m', main], ['s', side]]) { n.rr = { k: 'block', type: 'root', slot: n }; nodes.set(p, n); }
+
+// Test hooks: window.__rr.state / .lastSeq / .session / .runs / .nodes
+const R = (window.__rr = {
+  state: 'connecting', lastSeq: 0, session: store.get(), runs: new Map(), nodes,
+  ws: null, live: false, ever: false, closed: false, resyncing: false, queue: [],
+});
+
+// ---- outgoing ---------------------------------------------------------------------------------
+function send(msg) {
+  if (R.live && R.ws?.readyState === 1) R.ws.send(JSON.stringify(msg));
+  else if (R.queue.length < 100) R.queue.push(msg); // sent after the next hello
+}
+const ctx = {
+  send,
+  submit(form, id) {
+    const values = {};
+    for (const n of document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`)) {
+      const r = n.rr;
+      if (!r?.w || r.btn) continue;
+      const v = r.get();
+      if (v === null && (r.k === 'number_input' || r.k === 'slider')) continue; // invalid entry: keep old value
+      values[r.id] = v;
+    }
+    send({ t: 'submit', form, id, values });
+  },
+  enter(form) { // Enter in a text input of a form presses the form's first submit button
+    document.querySelector(`[data-rr-form="${CSS.escape(form)}"][data-kind="submit"] button:not(:disabled)`)?.click();
+  },
+};
+
+// ---- elements ---------------------------------------------------------------------------------
+const under = (p, scope) => p.includes('.') && (scope == null || p.startsWith(scope + '.'));
+const stale = (n, on) => n.classList.toggle('rr-stale', on);
+function dropUnder(p) { for (const k of [...nodes.keys()]) if (k.startsWith(p + '.')) nodes.delete(k); }
+
+function put(p, e) {
+  const old = nodes.get(p);
+  if (old) {
+    const r = old.rr;
+    if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.w && r.k === e.k && r.id === e.id) {
+      r.update(e);
+      return stale(old, false);
+    }
+    dropUnder(p);
+    const n = create(e, p, ctx);
+    n.rrIdx = old.rrIdx;
+    old.replaceWith(n);
+    return nodes.set(p, n);
+  }
+  const i = p.lastIndexOf('.'), parent = nodes.get(p.slice(0, i));
+  if (!parent?.rr.slot) return console.warn('rr: no parent block for', p);
+  const n = create(e, p, ctx), idx = +p.slice(i + 1), slot = parent.rr.slot;
+  n.rrIdx = idx;
+  const last = slot.lastElementChild; // pages arrive in path order: appending is the common case
+  slot.insertBefore(n, !last || last.rrIdx < idx ? null : [...slot.children].find((c) => c.rrIdx > idx) || null);
+  nodes.set(p, n);
+  parent.rr.added?.(n);
+}
+
+function rm(p) {
+  const n = nodes.get(p);
+  if (!n || !p.includes('.')) return;
+  n.remove();
+  nodes.delete(p);
+  dropUnder(p);
+}
+
+function freshAll(scope) { for (const [p, n] of nodes) if (under(p, scope)) stale(n, false); }
+
+function reset() {
+  main.replaceChildren();
+  side.replaceChildren();
+  for (const p of [...nodes.keys()]) if (p.includes('.')) nodes.delete(p);
+  R.runs.clear();
+}
+
+const OPS = {
+  session() {}, // handled before sequencing, see onFrame
+  reset,
+  start(o) {
+    const scope = o.scope === 'fragment' ? o.path : null;
+    R.runs.set(o.run, scope);
+    for (const [p, n] of nodes) if (under(p, scope)) stale(n, true);
+  },
+  el: (o) => put(o.p, o.e),
+  ok: (o) => o.p.forEach((p) => nodes.get(p) && stale(nodes.get(p), false)),
+  rm: (o) => o.p.forEach(rm),
+  end(o) {
+    if (R.runs.has(o.run)) { freshAll(R.runs.get(o.run)); R.runs.delete(o.run); }
+    else if (!R.runs.size) freshAll(null);
+  },
+  error: (o) => toast(o.message || 'Error', 'error'),
+  close(o) {
+    R.closed = true;
+    R.session = null;
+    store.set(null);
+    // A server shutdown/restart or an expired session is worth a fresh session once the server is
+    // back; anything else (e.g. a protocol version mismatch) would fail again: ask for a reload.
+    R.retry = /shut|restart|expir|timeout|timed out|idle/i.test(o.reason || '');
+    if (!R.retry) toast(o.reason || 'Session ended.', 'info', true);
+    setTimeout(() => R.ws?.close()); // after this frame; onclose reconnects (as a new session) or stops
+  },
+};
+
+function onFrame(f) {
+  const ops = Array.isArray(f.ops) ? f.ops : [];
+  if (!(f.seq > 0)) { // out-of-band (e.g. a refused hello): only notices apply
+    for (const o of ops) if (o.op === 'error' || o.op === 'close') OPS[o.op](o);
+    return;
+  }
+  const ses = ops.find((o) => o.op === 'session');
+  if (ses) {
+    R.session = ses.id;
+    store.set(ses.id);
+    R.closed = false;
+    if (!ses.resumed) { R.lastSeq = 0; R.queue.length = 0; reset(); } // a new session counts from 1
+  }
+  if (!ops.some((o) => o.op === 'reset')) {
+    if (f.seq <= R.lastSeq || R.resyncing) return;
+    if (f.seq !== R.lastSeq + 1) {
+      R.resyncing = true;
+      return send({ t: 'resync' });
+    }
+  }
+  R.resyncing = false;
+  R.lastSeq = f.seq;
+  for (const o of ops) {
+    try { OPS[o.op]?.(o); } catch (err) { console.error('rr: op failed', o, err); }
+  }
+  document.body.classList.toggle('rr-has-sb', side.children.length > 0);
+}
+
+// ---- connection -------------------------------------------------------------------------------
+const statusText = $('rr-status-text');
+const LABEL = { connecting: 'Connecting…', connected: 'Connected', running: 'Running…', reconnecting: 'Reconnecting…', closed: 'Disconnected' };
+function refresh() {
+  const s = R.closed && !R.retry ? 'closed' : R.live ? (R.runs.size ? 'running' : 'connected') : R.ever ? 'reconnecting' : 'connecting';
+  if (s === R.state && document.body.dataset.rrState === s) return;
+  R.state = document.body.dataset.rrState = s;
+  statusText.textContent = LABEL[s];
+}
+
+let delay = 200;
+function connect() {
+  const u = new URL('_rr/ws', document.baseURI);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = (R.ws = new WebSocket(u));
+  ws.onopen = () => {
+    R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
+    ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0 }));
+  };
+  ws.onmessage = (ev) => {
+    let f;
+    try { f = JSON.parse(ev.data); } catch { return console.warn('rr: bad frame'); }
+    const first = !R.live;
+    R.live = R.ever = true;
+    onFrame(f);
+    if (first) {
+      delay = 200;
+      for (const m of R.queue.splice(0)) ws.send(JSON.stringify(m)); // events made while offline
+    }
+    refresh();
+  };
+  ws.onclose = (ev) => {
+    if (R.ws !== ws) return;
+    R.ws = null;
+    R.live = false;
+    if (ev.code === 1008) { // policy: bad origin / version / session limit; retrying would not help
+      R.closed = true;
+      R.retry = false;
+      toast(ev.reason || 'The server refused the connection.', 'error', true);
+    }
+    refresh();
+    if (R.closed && !R.retry) return;
+    setTimeout(connect, delay * (0.8 + Math.random() * 0.4));
+    delay = Math.min(delay * 2, 5000);
+  };
+}
+
+// ---- chrome: toasts, sidebar toggle -----------------------------------------------------------
+function toast(msg, level, sticky) {
+  const t = h('div', { class: 'rr-toast rr-' + level, role: 'alert' }, h('span', { text: msg }));
+  const bye = () => t.remove();
+  for (const o of $('rr-toasts').children) if (o.firstChild.textContent === msg) o.remove();
+  if (sticky) t.append(h('button', { type: 'button', class: 'rr-btn rr-primary', text: 'Reload', onclick: () => location.reload() }));
+  t.append(h('button', { type: 'button', class: 'rr-x', 'aria-label': 'Dismiss', text: '×', onclick: bye }));
+  $('rr-toasts').append(t);
+  if (!sticky) setTimeout(bye, 8000);
+}
+
+const tog = $('rr-sbtoggle');
+const sb = (open) => { document.body.classList.toggle('rr-sb-open', open); tog.setAttribute('aria-expanded', open); };
+tog.onclick = () => sb(!document.body.classList.contains('rr-sb-open'));
+$('rr-backdrop').onclick = () => sb(false);
+addEventListener('keydown', (e) => e.key === 'Escape' && sb(false));
+
+refresh();
+connect();
