@@ -14,6 +14,7 @@ import asyncio
 import inspect
 import logging
 import secrets
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Coroutine
@@ -46,6 +47,8 @@ class SessionConfig:
     history_frames: int = 256  # frames kept for a reconnecting client
     max_pending_callbacks: int = 1000
     block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged
+    max_events_per_second: float = 200.0  # a client's sustained message rate; more is dropped
+    event_burst: int = 400  # messages a client may send at once before the rate applies
 
 
 @dataclass(eq=False)
@@ -128,6 +131,10 @@ class Session:
         self._timers: dict[str, asyncio.Task[None]] = {}
         self._run_ids = 0
         self._rerun_streak = 0
+        self._allowance = float(self.config.event_burst)
+        self._allowance_at = time.monotonic()
+        self._throttled_notice = 0.0
+        self.throttled = 0  # messages dropped in a row by the rate limit
         self.closed = False
         if not self.data.page.nodes:
             self.queue.request_app(user=True)  # the first run
@@ -180,6 +187,8 @@ class Session:
 
     def receive(self, message: protocol.ClientMessage) -> None:
         """Apply one decoded client message; a bad one gets an ``error`` op and changes nothing."""
+        if not self._allow():
+            return
         try:
             if message["t"] == "set":
                 self._set_value(message["id"], message["v"])
@@ -193,6 +202,25 @@ class Session:
                 raise protocol.ProtocolError(f"unexpected message {message['t']!r}")
         except protocol.ProtocolError as exc:
             self.refuse(str(exc))
+
+    def _allow(self) -> bool:
+        """Token bucket: a flood is dropped with one notice a second, never queued."""
+        now = time.monotonic()
+        rate, burst = self.config.max_events_per_second, self.config.event_burst
+        self._allowance = min(burst, self._allowance + (now - self._allowance_at) * rate)
+        self._allowance_at = now
+        if self._allowance >= 1:
+            self._allowance -= 1
+            self.throttled = 0
+            return True
+        self.throttled += 1
+        if now - self._throttled_notice >= 1.0:
+            self._throttled_notice = now
+            self.refuse(
+                f"too many messages: at most {rate:g} per second are accepted; "
+                "messages over the limit are dropped"
+            )
+        return False
 
     def refuse(self, reason: str) -> None:
         logger.info("session %s: refused a client message: %s", self.id[:8], reason)
