@@ -537,6 +537,7 @@ class Session:
         if status != "cancelled":
             widgets.triggers -= run.triggers_seen
         run.unconfirmed.clear()
+        run.stopping = True  # tasks the run spawned stop at their next UI call
         self._emit(protocol.op_end(run.id, status))
 
     # -- fragment timers --------------------------------------------------------------------
