@@ -182,6 +182,7 @@ class Session:
         self._connected.clear()
 
     def resync(self) -> None:
+        self.flush()  # what is pending goes first: the page snapshot follows it
         self._outbox = self.data.page.snapshot()
         self.flush()
 
