@@ -38,7 +38,7 @@ class Run:
     drawn: set[str] = field(default_factory=set)
     widgets_seen: set[str] = field(default_factory=set)
     keys_created: set[str] = field(default_factory=set)
-    triggers_seen: set[str] = field(default_factory=set)
+    triggers_seen: dict[str, int] = field(default_factory=dict)  # button -> click number seen
     forms_seen: set[str] = field(default_factory=set)
     block_forms: dict[str, str] = field(default_factory=dict)  # block path -> form id inside it
     empties: set[str] = field(default_factory=set)  # rr.empty() blocks: one child, replaced

@@ -11,6 +11,7 @@ session store can keep it while no client is connected.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import secrets
@@ -47,6 +48,8 @@ class SessionConfig:
     history_frames: int = 256  # frames kept for a reconnecting client
     max_pending_callbacks: int = 1000
     block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged
+    free_reruns: int = 3  # consecutive rerun()-triggered runs that start at once
+    rerun_loop_pause: float = 0.01  # then each one waits this long (other sessions go first)
     max_events_per_second: float = 200.0  # a client's sustained message rate; more is dropped
     event_burst: int = 400  # messages a client may send at once before the rate applies
 
@@ -267,7 +270,7 @@ class Session:
         meta = self._widget(wid)
         if not meta.trigger or meta.form is not None:
             raise protocol.ProtocolError(f"{meta.kind} {wid!r} cannot be clicked")
-        self.data.widgets.triggers.add(wid)
+        self.data.widgets.arm(wid)
         self._event(meta)
 
     def _submit(self, form: str, wid: str, values: dict[str, Any]) -> None:
@@ -282,7 +285,7 @@ class Session:
             decoded.append((meta, self._decode(meta, wire)))
         for meta, value in decoded:
             self._store(meta, value)
-        self.data.widgets.triggers.add(wid)
+        self.data.widgets.arm(wid)
         self._event(button)
 
     def _event(self, meta: WidgetMeta) -> None:
@@ -324,6 +327,8 @@ class Session:
         if queue.app:
             running = [t for t in (self._app_task, *self._fragment_tasks.values()) if t]
             await self._cancel(running)
+            if not queue.app_by_user and self._rerun_streak >= self.config.free_reruns:
+                await self._pace()  # a rerun loop: yield the loop to other sessions
             if not queue.app:
                 return
             by_user, callbacks = queue.take_app()
@@ -346,6 +351,16 @@ class Session:
                 await self._cancel([task])
             run = self._new_run("fragment", record)
             self._fragment_tasks[fid] = self._start(run, self._fragment_run(run, callbacks))
+
+    async def _pace(self) -> None:
+        """Wait a little before a rerun()-triggered run; a user event ends the wait at once."""
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.config.rerun_loop_pause):
+                while not (self.queue.app_by_user or self.queue.fragments):
+                    await self._wake.wait()
+                    self._wake.clear()
+        self._wake.set()
 
     def _loop_guard(self, by_user: bool) -> bool:
         self._rerun_streak = 0 if by_user else self._rerun_streak + 1
@@ -523,20 +538,27 @@ class Session:
             removed = self.data.page.sweep(prefixes, run.drawn)
             if removed:
                 self._emit(protocol.op_rm(removed))
-        if status == "complete":
+        if status in ("complete", "error"):
             if run.fragment is None:
-                stale = {w for w in widgets.meta if w not in run.widgets_seen}
-                stale |= {w for w in widgets.values if w not in run.widgets_seen}
-                self.data.fragments = dict(run.fragments_called)
+                unseen = {w for w in widgets.meta if w not in run.widgets_seen}
             else:
                 fid = run.fragment.id
-                stale = {
+                unseen = {
                     w for w, m in widgets.meta.items()
                     if m.fragment == fid and w not in run.widgets_seen
                 }
-            widgets.forget(stale)
+            if status == "complete":
+                if run.fragment is None:
+                    unseen |= {w for w in widgets.values if w not in run.widgets_seen}
+                    self.data.fragments = dict(run.fragments_called)
+                widgets.forget(unseen)
+            else:  # off the page now, so no longer accepted; values kept after a failed run
+                for wid in unseen:
+                    widgets.meta.pop(wid, None)
         if status != "cancelled":
-            widgets.triggers -= run.triggers_seen
+            for wid, click in run.triggers_seen.items():
+                if widgets.triggers.get(wid) == click:  # not re-armed by a later click
+                    del widgets.triggers[wid]
         run.unconfirmed.clear()
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self._emit(protocol.op_end(run.id, status))

@@ -38,14 +38,20 @@ class WidgetMeta:
 class WidgetStore:
     values: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, WidgetMeta] = field(default_factory=dict)
-    triggers: set[str] = field(default_factory=set)
+    triggers: dict[str, int] = field(default_factory=dict)  # armed button -> its click number
+    clicks: int = 0
     trigger_keys: set[str] = field(default_factory=set)  # keys of buttons: read-only in state
 
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:
             self.values.pop(wid, None)
             self.meta.pop(wid, None)
-            self.triggers.discard(wid)
+            self.triggers.pop(wid, None)
+
+    def arm(self, wid: str) -> None:
+        """A click: the button reads True until a run that saw this click ends."""
+        self.clicks += 1
+        self.triggers[wid] = self.clicks
 
 
 class SessionState(MutableMapping[str, Any]):

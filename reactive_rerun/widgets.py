@@ -85,7 +85,7 @@ def _widget(
     if trigger:
         value = wid in widgets.triggers
         if value:
-            run.triggers_seen.add(wid)
+            run.triggers_seen[wid] = widgets.triggers[wid]
         if skey is not None:
             widgets.trigger_keys.add(skey)
             state.set_from_widget(skey, value)

@@ -48,7 +48,7 @@ async def run(cycles: int) -> None:
     task = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)
-    host = "127.0.0.1:%d" % server.servers[0].sockets[0].getsockname()[1]
+    host = f"127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
 
     async def settle() -> None:
         while app.sessions.live or app.sessions._closing:

@@ -25,7 +25,7 @@ async def test_a_run_that_blocks_the_loop_is_logged_with_its_script_line(
 ) -> None:
     async def main() -> None:
         rr.text("before")
-        time.sleep(0.25)  # the mistake the warning is for
+        time.sleep(0.25)  # noqa: ASYNC251 - the mistake the warning is for
         await asyncio.sleep(0)
 
     with caplog.at_level(logging.WARNING, logger="reactive_rerun"):
