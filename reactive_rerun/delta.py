@@ -7,6 +7,7 @@ client can be given the whole page again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ class Node:
 class Page:
     nodes: dict[str, Node] = field(default_factory=dict)
     widgets: dict[str, str] = field(default_factory=dict)  # widget id -> path
+    kids: dict[str, set[str]] = field(default_factory=dict)  # parent path -> child paths
 
     def put(self, path: str, props: dict[str, Any]) -> str | None:
         """Record ``props`` at ``path``; return the op to send, or None when nothing changed."""
@@ -43,41 +45,60 @@ class Page:
             return None
         kind = props["k"]
         block = props.get("type") if kind == "block" else None
-        if old is not None and (old.block is None or old.block != block):
-            self._drop_descendants(path)
-        if old is not None and "id" in old.props and old.kind != "block":
-            self.widgets.pop(old.props["id"], None)
+        if old is None:
+            self.kids.setdefault(path.rpartition(".")[0], set()).add(path)
+        else:
+            if old.block is None or old.block != block:
+                self._drop_descendants(path)
+            if "id" in old.props and old.kind != "block":
+                self.widgets.pop(old.props["id"], None)
         self.nodes[path] = Node(kind, block, props, encoded)
         if "id" in props and kind != "block":
             self.widgets[props["id"]] = path
         return protocol.op_el(path, encoded)
 
+    def subtree(self, root: str) -> Iterator[str]:
+        """Every path below ``root`` (not ``root`` itself), parents before their children."""
+        stack = list(self.kids.get(root, ()))
+        while stack:
+            path = stack.pop()
+            yield path
+            stack.extend(self.kids.get(path, ()))
+
     def _drop_descendants(self, path: str) -> None:
-        prefix = path + "."
-        for child in [p for p in self.nodes if p.startswith(prefix)]:
+        for child in list(self.subtree(path)):
             self._forget(child)
 
     def _forget(self, path: str) -> None:
         node = self.nodes.pop(path)
+        parent = path.rpartition(".")[0]
+        siblings = self.kids.get(parent)
+        if siblings is not None:
+            siblings.discard(path)
+            if not siblings:
+                del self.kids[parent]
         if "id" in node.props and node.kind != "block":
             if self.widgets.get(node.props["id"]) == path:
                 del self.widgets[node.props["id"]]
 
-    def sweep(
-        self, prefixes: tuple[str, ...], drawn: set[str], keep: tuple[str, ...] = ()
-    ) -> list[str]:
-        """Forget elements under ``prefixes`` that were not drawn; return the topmost removed."""
-        gone = [
-            p
-            for p in self.nodes
-            if p not in drawn
-            and any(within(p, pre) and p != pre for pre in prefixes)
-            and not any(within(p, k) for k in keep)
-        ]
-        for p in gone:
-            self._forget(p)
-        gone_set = set(gone)
-        return [p for p in gone if p.rpartition(".")[0] not in gone_set]
+    def sweep(self, roots: tuple[str, ...], drawn: set[str]) -> list[str]:
+        """Forget what is below ``roots`` and was not drawn; return the topmost removed paths.
+
+        Walks only the subtrees in question, so a fragment run costs the same in a large page.
+        """
+        gone: list[str] = []
+        for root in roots:
+            stack = list(self.kids.get(root, ()))
+            while stack:
+                path = stack.pop()
+                if path in drawn:
+                    stack.extend(self.kids.get(path, ()))
+                else:
+                    gone.append(path)
+        for path in gone:
+            self._drop_descendants(path)
+            self._forget(path)
+        return gone
 
     def remove(self, path: str) -> bool:
         if path not in self.nodes:
