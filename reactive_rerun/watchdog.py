@@ -24,11 +24,12 @@ _NOT_SCRIPT = (sysconfig.get_paths()["stdlib"], os.path.dirname(__file__))
 
 def where(coro: Coroutine[Any, Any, Any]) -> str:
     """The innermost script line (not library code) a coroutine is paused at."""
-    place = "?"
+    code = getattr(coro, "cr_code", None)
+    place = "?" if code is None else f"{code.co_filename}:{code.co_firstlineno} (its end)"
     inner: Any = coro
     while isinstance(inner, CoroutineType) and inner.cr_frame is not None:
         filename = inner.cr_frame.f_code.co_filename
-        if place == "?" or not filename.startswith(_NOT_SCRIPT):
+        if inner is coro or not filename.startswith(_NOT_SCRIPT):
             place = f"{filename}:{inner.cr_frame.f_lineno}"
         inner = inner.cr_await
     return place
