@@ -134,7 +134,7 @@ class App:
         if hello is None:
             return
         try:
-            session, resumed = self.sessions.open(hello["session"])
+            session, resumed = self.sessions.open(hello["session"], hello.get("tab"))
         except TooManySessions as exc:
             await _refuse(websocket, str(exc), close=True)
             return
@@ -144,8 +144,11 @@ class App:
         message = await websocket.receive()
         if message["type"] == "websocket.disconnect":
             return None
+        text = message.get("text")
         try:
-            decoded = protocol.decode(message.get("text") or message.get("bytes") or b"")
+            if text is not None:
+                self._check_size(text)
+            decoded = protocol.decode(text if text is not None else message.get("bytes") or b"")
             if decoded["t"] != "hello":
                 raise protocol.ProtocolError("the first message must be 'hello'")
             if decoded["v"] != protocol.VERSION:
@@ -173,14 +176,22 @@ class App:
         async def writer() -> None:
             while True:
                 text = await outbox.get()
+                if text is _REPLACED:
+                    await websocket.close(code=4000, reason="resumed by a newer connection")
+                    return
                 await websocket.send_text(text)
 
-        session.attach(send, last_seq, resumed=resumed)
+        def replaced() -> None:  # the same page load reconnected before this socket died
+            outbox.put_nowait(_REPLACED)
+
+        session.attach(send, last_seq, resumed=resumed, on_replaced=replaced)
         writer_task = asyncio.create_task(writer())
         try:
             while not lost.is_set():
                 message = await websocket.receive()
                 if message["type"] == "websocket.disconnect":
+                    break
+                if session.sender is not send:  # the same page load reconnected elsewhere
                     break
                 self._receive(session, message)
         except (WebSocketDisconnect, RuntimeError):
@@ -200,13 +211,23 @@ class App:
         if text is None:
             session.refuse("binary frames are not accepted: send JSON text frames")
             return
-        if len(text) > self.max_frame_bytes:
-            session.refuse(f"message of {len(text)} bytes is over the {self.max_frame_bytes} limit")
-            return
         try:
+            self._check_size(text)
             session.receive(protocol.decode(text))
         except protocol.ProtocolError as exc:
             session.refuse(str(exc))
+
+    def _check_size(self, text: str) -> None:
+        """Refuse a message over ``max_frame_bytes`` (UTF-8 bytes, not characters)."""
+        limit = self.max_frame_bytes
+        if len(text) * 4 <= limit:  # no need to count: a character is at most 4 bytes
+            return
+        size = len(text.encode(errors="replace"))
+        if size > limit:
+            raise protocol.ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
+
+
+_REPLACED = "replaced"  # a sentinel in a socket's outbox, compared by identity
 
 
 async def _refuse(websocket: WebSocket, reason: str, *, close: bool) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, Literal, TypedDict, cast
+from typing import Any, Literal, NotRequired, TypedDict, cast
 
 VERSION = 1
 
@@ -76,6 +76,7 @@ class Hello(TypedDict):
     v: int
     session: str | None
     seq: int
+    tab: NotRequired[str]  # this page load's token: may take its session back from a stale socket
 
 
 class SetValue(TypedDict):
@@ -134,6 +135,8 @@ def decode(text: str | bytes) -> ClientMessage:
         _int(message, "v")
         _string(message, "session", nullable=True)
         _int(message, "seq")
+        if "tab" in message:
+            _string(message, "tab")
     elif kind == "set":
         _string(message, "id")
         if "v" not in message:

@@ -67,19 +67,29 @@ class SessionRegistry:
     def __len__(self) -> int:
         return len(self.live)
 
-    def open(self, session_id: str | None) -> tuple[Session, bool]:
-        """The session to attach a new connection to, and whether it is resumed."""
+    def open(self, session_id: str | None, tab: str | None = None) -> tuple[Session, bool]:
+        """The session to attach a new connection to, and whether it is resumed.
+
+        A session whose socket is still connected is resumed only by the same page load (its
+        ``tab`` token): that is a reconnect whose drop the server has not noticed yet. Any other
+        socket presenting the id (a duplicated tab copies the id) gets a new session.
+        """
         if session_id is not None:
             session = self.live.get(session_id)
-            if session is not None and not session.connected and not session.closed:
+            if session is not None and not session.closed and (
+                not session.connected or (tab is not None and session.tab == tab)
+            ):
                 self._cancel_expiry(session_id)
+                session.tab = tab
                 return session, True
             data = self.store.load(session_id) if session is None else None
             if data is not None:
                 return self._start(Session(self.script, self.config, data)), True
         if len(self.live) >= self.max_sessions:
             raise TooManySessions(f"this server holds its limit of {self.max_sessions} sessions")
-        return self._start(Session(self.script, self.config, SessionData())), False
+        session = self._start(Session(self.script, self.config, SessionData()))
+        session.tab = tab
+        return session, False
 
     def _start(self, session: Session) -> Session:
         self.live[session.id] = session

@@ -121,6 +121,7 @@ class Session:
         self.data = data or SessionData()
         self.queue = RunQueue()
         self._send: Send | None = None
+        self._on_replaced: Callable[[], None] | None = None
         self._outbox: list[str] = []
         self._history: deque[tuple[int, str]] = deque(maxlen=self.config.history_frames)
         self._flush_handle: asyncio.Handle | None = None
@@ -138,6 +139,7 @@ class Session:
         self._allowance_at = time.monotonic()
         self._throttled_notice = 0.0
         self.throttled = 0  # messages dropped in a row by the rate limit
+        self.tab: str | None = None  # the page load connected to this session (see registry)
         self.closed = False
         if not self.data.page.nodes:
             self.queue.request_app(user=True)  # the first run
@@ -161,10 +163,22 @@ class Session:
 
     # -- transport side ---------------------------------------------------------------------
 
-    def attach(self, send: Send, last_seq: int = 0, *, resumed: bool = False) -> None:
-        """Connect a client; it gets the frames it missed, or else the whole page."""
+    def attach(
+        self,
+        send: Send,
+        last_seq: int = 0,
+        *,
+        resumed: bool = False,
+        on_replaced: Callable[[], None] | None = None,
+    ) -> None:
+        """Connect a client; it gets the frames it missed, or else the whole page.
+
+        ``on_replaced`` is called if a later ``attach`` takes the session over.
+        """
         self.flush()
-        self._send = send
+        if self._send is not None and self._on_replaced is not None:
+            self._on_replaced()
+        self._send, self._on_replaced = send, on_replaced
         self._connected.set()
         if resumed and last_seq > 0 and self._can_replay(last_seq):
             for seq, text in self._history:
@@ -181,7 +195,7 @@ class Session:
         return bool(self._history) and self._history[0][0] <= last_seq + 1 <= self.data.seq
 
     def detach(self) -> None:
-        self._send = None
+        self._send = self._on_replaced = None
         self._connected.clear()
 
     def resync(self) -> None:

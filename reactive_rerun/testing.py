@@ -55,7 +55,9 @@ class PageModel:
         if kind == "el":
             path, element = op["p"], op["e"]
             old = self.elements.get(path)
-            if old is not None and (element["k"] != "block" or old.get("type") != element["type"]):
+            if old is not None and old["k"] == "block" and (
+                element["k"] != "block" or old["type"] != element["type"]
+            ):
                 self._drop_children(path)
             self.elements[path] = element
         elif kind == "rm":
@@ -137,9 +139,6 @@ class Element:
     async def set_value(self, value: Any) -> None:
         """Set what the user would enter; inside a form it waits for the submit."""
         wire = self._wire(value)
-        shown = self._at.page.elements.get(self.path)
-        if shown is not None:  # the browser's input shows what the user entered
-            shown[_field(self.kind)] = wire
         if self.props.get("form"):
             self._at.pending_form_values[self.id] = wire
             return
@@ -218,13 +217,39 @@ class AppTest:
         """Send a raw client message, exactly as a websocket frame would carry it."""
         session = self._session
         try:
-            session.receive(protocol.decode(text))
+            message = protocol.decode(text)
         except protocol.ProtocolError as exc:
             session.refuse(str(exc))
+        else:
+            session.receive(message)
+            self._echo(message)
         if settle:
             await self.settle()
         else:
             await asyncio.sleep(0)
+
+    def _echo(self, message: protocol.ClientMessage) -> None:
+        """Show an entered value the server accepted, as the browser's input already does.
+
+        The server does not send a value back to the client that entered it, so without this
+        the page model would keep showing the widget's old value.
+        """
+        if message["t"] == "set":
+            ids = [message["id"]]
+        elif message["t"] == "submit":
+            ids = list(message["values"])
+        else:
+            return
+        server = self._session.data.page
+        for wid in ids:
+            path = server.widgets.get(wid)
+            shown = self.page.elements.get(path) if path is not None else None
+            if path is None or shown is None or shown.get("id") != wid:
+                continue
+            name = _field(str(shown["k"]))
+            accepted = server.nodes[path].props
+            if name in accepted:
+                self.page.elements[path] = {**shown, name: accepted[name]}
 
     def form_values(self, form: str) -> dict[str, Any]:
         values = {}

@@ -1,6 +1,10 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
 import { h, create } from './render.js';
 
+// This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
+// the server lets a reconnect with the same token take its session back from a stale socket.
+const TAB = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+
 const KEY = 'rr-session';
 const store = {
   get: () => { try { return sessionStorage.getItem(KEY); } catch { return null; } },
@@ -160,7 +164,7 @@ function connect() {
   const ws = (R.ws = new WebSocket(u));
   ws.onopen = () => {
     R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
-    ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0 }));
+    ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB }));
   };
   ws.onmessage = (ev) => {
     let f;
