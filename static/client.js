@@ -5,7 +5,7 @@ import { h, create } from './render.js';
 // the server lets a reconnect with the same token take its session back from a stale socket.
 const TAB = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 
-const KEY = 'rr-session';
+const KEY = 'rr-session:' + new URL(document.baseURI).pathname; // one per mounted app: a tab may visit several
 const store = {
   get: () => { try { return sessionStorage.getItem(KEY); } catch { return null; } },
   set: (v) => { try { v ? sessionStorage.setItem(KEY, v) : sessionStorage.removeItem(KEY); } catch {} },
