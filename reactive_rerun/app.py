@@ -54,6 +54,8 @@ class App:
         session_timeout: seconds a session waits for its client to reconnect.
         allowed_origins: websocket origins accepted besides the page's own (``"*"``: any).
         show_error_details: show tracebacks of uncaught exceptions on the page.
+        dev_mode: also show developer warnings (a run that blocked the event loop) on the page.
+        max_events_per_second: messages a client may send per second (bursts of twice that).
         max_consecutive_reruns: the rerun-loop guard's limit.
         max_frame_bytes: the largest client message accepted.
         max_sessions: sessions this process holds at most.
@@ -68,7 +70,9 @@ class App:
         session_timeout: float = 120.0,
         allowed_origins: Iterable[str] = (),
         show_error_details: bool = True,
+        dev_mode: bool = False,
         max_consecutive_reruns: int = 100,
+        max_events_per_second: float = 200.0,
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
         store: SessionStore | None = None,
@@ -78,7 +82,11 @@ class App:
         self.allowed_origins = frozenset(allowed_origins)
         self.max_frame_bytes = max_frame_bytes
         self.config = SessionConfig(
-            show_error_details=show_error_details, max_consecutive_reruns=max_consecutive_reruns
+            show_error_details=show_error_details,
+            dev_mode=dev_mode,
+            max_consecutive_reruns=max_consecutive_reruns,
+            max_events_per_second=max_events_per_second,
+            event_burst=max(1, int(2 * max_events_per_second)),
         )
         self.sessions = SessionRegistry(
             main, self.config, timeout=session_timeout, max_sessions=max_sessions, store=store

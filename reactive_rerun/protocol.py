@@ -64,6 +64,10 @@ def op_error(message: str) -> str:
     return dumps({"op": "error", "message": message})
 
 
+def op_notice(level: Literal["info", "warning"], message: str) -> str:
+    return dumps({"op": "notice", "level": level, "message": message})
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 

@@ -29,7 +29,7 @@ from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
 from .fragments import FragmentRecord
 from .state import Callback, SessionState, WidgetMeta, WidgetStore
-from .watchdog import Watched, log_block
+from .watchdog import Watched, reporter
 
 logger = logging.getLogger("reactive_rerun")
 
@@ -42,6 +42,7 @@ class SessionConfig:
     """Per-app settings every session of the app follows."""
 
     show_error_details: bool = True
+    dev_mode: bool = False  # show developer warnings (a blocked event loop) on the page too
     max_consecutive_reruns: int = 100
     cancel_grace: float = 2.0  # how long a cancelled run may take to unwind
     stale_after: float = 0.15  # runs longer than this confirm unchanged elements (``ok``)
@@ -239,6 +240,9 @@ class Session:
                 "messages over the limit are dropped"
             )
         return False
+
+    def _notice(self, text: str) -> None:
+        self._emit(protocol.op_notice("warning", text))
 
     def refuse(self, reason: str) -> None:
         logger.info("session %s: refused a client message: %s", self.id[:8], reason)
@@ -485,7 +489,8 @@ class Session:
                 status = "rerun"
             else:
                 run.phase = "body"
-                await Watched(body(), self.config.block_warning, log_block(self.id))
+                show = self._notice if self.config.dev_mode else None
+                await Watched(body(), self.config.block_warning, reporter(self.id, show))
         except RerunRequested as signal:
             status = "rerun"
             if signal.scope == "fragment" and run.fragment is not None:

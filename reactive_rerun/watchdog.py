@@ -76,12 +76,20 @@ class Watched:
             self.report(held, where(self.coro))
 
 
-def log_block(session_id: str) -> Callable[[float, str], None]:
+def describe(held: float, place: str) -> str:
+    return (
+        f"a run held the event loop for {held * 1000:.0f} ms (paused next at {place}); every "
+        f"session waited meanwhile: {FIX}"
+    )
+
+
+def reporter(session_id: str, show: Callable[[str], None] | None) -> Callable[[float, str], None]:
+    """Log each block; in development mode also show it on the session's page."""
+
     def report(held: float, place: str) -> None:
-        logger.warning(
-            "session %s: a run held the event loop for %.0f ms (paused next at %s); every "
-            "session waited meanwhile: %s",
-            session_id[:8], held * 1000, place, FIX,
-        )
+        text = describe(held, place)
+        logger.warning("session %s: %s", session_id[:8], text)
+        if show is not None:
+            show(text)
 
     return report

@@ -107,6 +107,7 @@ const OPS = {
     else if (!R.runs.size) freshAll(null);
   },
   error: (o) => toast(o.message || 'Error', 'error'),
+  notice: (o) => toast(o.message, o.level === 'warning' ? 'warning' : 'info'),
   close(o) {
     R.closed = true;
     R.session = null;

@@ -49,3 +49,16 @@ async def test_blocking_work_moved_to_a_thread_is_not_reported(
         async with AppTest(main) as at:
             assert at.text.texts == ["done"]
     assert not [r for r in caplog.records if "held the event loop" in r.getMessage()]
+
+
+async def test_dev_mode_sends_the_block_warning_to_the_page() -> None:
+    from reactive_rerun.session import SessionConfig
+
+    async def main() -> None:
+        time.sleep(0.2)  # noqa: ASYNC251 - the mistake the notice is for
+        await asyncio.sleep(0)
+
+    async with AppTest(main, config=SessionConfig(dev_mode=True)) as at:
+        notices = [op for op in at.page.ops if op["op"] == "notice"]
+        assert len(notices) == 1 and notices[0]["level"] == "warning"
+        assert "test_watchdog.py" in notices[0]["message"]
