@@ -1,4 +1,5 @@
-"""SPEC §9: the seed's three patterns each update the header after one click, with no flicker."""
+"""SPEC §9: the seed's three patterns (the apps in examples/) each update the header after one
+click, with no flicker."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from typing import Any
 
 import pytest
 
-import reactive_rerun as rr
+from examples.callback_pattern import main as callback_pattern
+from examples.container_pattern import main as container_pattern
+from examples.rerun_pattern import main as rerun_pattern
 from reactive_rerun.delta import path_key
 from reactive_rerun.testing import AppTest
 
@@ -20,35 +23,6 @@ def _header_texts_after(at: AppTest, since: int) -> list[str]:
         for op in at.page.ops[since:]
         if op["op"] == "el" and op["e"]["k"] == "header"
     ]
-
-
-async def rerun_pattern() -> None:
-    if "value" not in rr.session_state:
-        rr.session_state.value = "Title"
-    rr.header(rr.session_state.value)
-    if rr.button("Foo"):
-        rr.session_state.value = "Foo"
-        rr.rerun()
-
-
-async def callback_pattern() -> None:
-    if "value" not in rr.session_state:
-        rr.session_state.value = "Title"
-    rr.header(rr.session_state.value)
-
-    def update_value() -> None:
-        rr.session_state.value = "Bar"
-
-    rr.button("Bar", on_click=update_value)
-
-
-async def container_pattern() -> None:
-    if "value" not in rr.session_state:
-        rr.session_state.value = "Title"
-    container = rr.container()
-    if rr.button("Baz"):
-        rr.session_state.value = "Baz"
-    container.header(rr.session_state.value)
 
 
 async def _check(script: Any, label: str) -> None:
