@@ -327,3 +327,48 @@ async def test_a_fragment_writing_into_an_outside_container_replaces_its_writes_
         await at.button("bump").click()
         await at.button("bump").click()
         assert at.text.texts == ["status 2", "middle"]
+
+
+async def test_run_every_never_overlaps_runs_of_one_fragment() -> None:
+    running = 0
+    most = 0
+    finished = 0
+
+    @rr.fragment(run_every=0.03)
+    async def slow_panel() -> None:
+        nonlocal running, most, finished
+        running += 1
+        most = max(most, running)
+        try:
+            await asyncio.sleep(0.1)  # slower than the timer
+            rr.text("refreshed")
+            finished += 1
+        finally:
+            running -= 1
+
+    async def main() -> None:
+        await slow_panel()
+
+    async with AppTest(main):
+        await asyncio.sleep(0.6)
+    assert most == 1
+    assert finished >= 3  # ticks wait for the run in flight instead of cancelling it
+
+
+async def test_run_every_does_not_burst_to_catch_up_after_a_stall() -> None:
+    ticks: list[float] = []
+
+    @rr.fragment(run_every=0.05)
+    async def clock() -> None:
+        ticks.append(time.monotonic())
+
+    async def main() -> None:
+        await clock()
+
+    async with AppTest(main):
+        await asyncio.sleep(0.12)
+        time.sleep(0.5)  # noqa: ASYNC251 - the whole loop stalls, as under a blocking call
+        stalled_until = time.monotonic()
+        await asyncio.sleep(0.12)
+    after = [t for t in ticks if t >= stalled_until]
+    assert len(after) <= 3  # about 0.12 s / 0.05 s, not the ~10 ticks missed in the stall
