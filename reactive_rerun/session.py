@@ -17,7 +17,6 @@ import logging
 import secrets
 import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,13 +27,14 @@ from .delta import Page
 from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
 from .fragments import FragmentRecord
-from .state import Callback, SessionState, WidgetMeta, WidgetStore
+from .outbox import Outbox, Send
+from .run_queue import PendingCallback, RunQueue
+from .state import SessionState, WidgetMeta, WidgetStore
 from .watchdog import Watched, reporter
 
 logger = logging.getLogger("reactive_rerun")
 
 Script = Callable[[], Coroutine[Any, Any, None]]
-Send = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -70,47 +70,6 @@ class SessionData:
         self.state = SessionState(self.widgets)
 
 
-@dataclass(slots=True)
-class PendingCallback:
-    fn: Callback
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    fragment: str | None
-
-
-class RunQueue:
-    """Requested runs, coalesced: an app rerun absorbs every queued fragment rerun."""
-
-    def __init__(self) -> None:
-        self.app = False
-        self.app_by_user = False
-        self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
-        self.callbacks: list[PendingCallback] = []
-
-    def __bool__(self) -> bool:
-        return self.app or bool(self.fragments)
-
-    def request_app(self, *, user: bool) -> None:
-        self.app = True
-        self.app_by_user = self.app_by_user or user
-
-    def request_fragment(self, fid: str, *, user: bool) -> None:
-        self.fragments[fid] = self.fragments.get(fid, False) or user
-
-    def take_app(self) -> tuple[bool, list[PendingCallback]]:
-        by_user, callbacks = self.app_by_user, self.callbacks
-        self.app = self.app_by_user = False
-        self.fragments.clear()
-        self.callbacks = []
-        return by_user, callbacks
-
-    def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
-        by_user = self.fragments.pop(fid)
-        mine = [cb for cb in self.callbacks if cb.fragment == fid]
-        self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]
-        return by_user, mine
-
-
 class Session:
     """One browser tab: a driver task plus one task per run in flight."""
 
@@ -121,11 +80,8 @@ class Session:
         self.config = config or SessionConfig()
         self.data = data or SessionData()
         self.queue = RunQueue()
-        self._send: Send | None = None
-        self._on_replaced: Callable[[], None] | None = None
-        self._outbox: list[str] = []
-        self._history: deque[tuple[int, str]] = deque(maxlen=self.config.history_frames)
-        self._flush_handle: asyncio.Handle | None = None
+        self.out = Outbox(self.data, self.config.history_frames)
+        self.out.before_flush = self._confirm
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._connected = asyncio.Event()
@@ -156,11 +112,11 @@ class Session:
 
     @property
     def connected(self) -> bool:
-        return self._send is not None
+        return self.out.send is not None
 
     @property
     def sender(self) -> Send | None:
-        return self._send
+        return self.out.send
 
     # -- transport side ---------------------------------------------------------------------
 
@@ -176,32 +132,21 @@ class Session:
 
         ``on_replaced`` is called if a later ``attach`` takes the session over.
         """
-        self.flush()
-        if self._send is not None and self._on_replaced is not None:
-            self._on_replaced()
-        self._send, self._on_replaced = send, on_replaced
-        self._connected.set()
-        if resumed and last_seq > 0 and self._can_replay(last_seq):
-            for seq, text in self._history:
-                if seq > last_seq:
-                    send(text)
-            self._outbox.insert(0, protocol.op_session(self.id, True))
+        self.out.attach(send, on_replaced)
+        if resumed and self.out.replay(last_seq):
+            self.out.ops.insert(0, protocol.op_session(self.id, True))
         else:
-            self._outbox = [protocol.op_session(self.id, resumed), *self.data.page.snapshot()]
+            self.out.replace([protocol.op_session(self.id, resumed), *self.data.page.snapshot()])
+        self._connected.set()
         self.flush()
-
-    def _can_replay(self, last_seq: int) -> bool:
-        if last_seq == self.data.seq:
-            return True
-        return bool(self._history) and self._history[0][0] <= last_seq + 1 <= self.data.seq
 
     def detach(self) -> None:
-        self._send = self._on_replaced = None
+        self.out.detach()
         self._connected.clear()
 
     def resync(self) -> None:
         self.flush()  # what is pending goes first: the page snapshot follows it
-        self._outbox = self.data.page.snapshot()
+        self.out.replace(self.data.page.snapshot())
         self.flush()
 
     def receive(self, message: protocol.ClientMessage) -> None:
@@ -630,34 +575,23 @@ class Session:
             self._emit(protocol.op_rm([path]))
 
     def _emit(self, op: str) -> None:
-        self._outbox.append(op)
-        if self._flush_handle is None:
-            self._flush_handle = asyncio.get_running_loop().call_soon(self.flush)
+        self.out.emit(op)
 
     def flush(self) -> None:
         """Send what was drawn since the last flush as one frame."""
-        self._flush_handle = None
+        self.out.flush()
+
+    def _confirm(self, ops: list[str]) -> None:
+        """Long runs confirm unchanged elements, so the client does not dim them as stale."""
         now = asyncio.get_running_loop().time()
         for run in self._runs.values():
             if run.unconfirmed and now >= run.started + self.config.stale_after:
-                self._outbox.append(protocol.op_ok(run.unconfirmed))
+                ops.append(protocol.op_ok(run.unconfirmed))
                 run.unconfirmed = []
-        if not self._outbox:
-            return
-        self.data.seq += 1
-        text = protocol.frame(self.data.seq, self._outbox)
-        self._outbox = []
-        self._history.append((self.data.seq, text))
-        if self._send is not None:
-            try:
-                self._send(text)
-            except Exception:  # a dead transport must not break the run that drew
-                logger.exception("session %s: send failed", self.id[:8])
-                self.detach()
 
     def close(self, reason: str = "session closed") -> None:
         """Tell the client the session is over; the owner then cancels ``drive``."""
-        if self._send is not None:
+        if self.out.send is not None:
             self._emit(protocol.op_close(reason))
             self.flush()
         self.closed = True

@@ -1,0 +1,87 @@
+"""Ops on their way to the client: batched into sequence-numbered frames, the recent ones kept.
+
+A frame is flushed at the next turn of the event loop after something was drawn, so a run's
+output streams at each ``await`` while a run without awaits goes out as one frame. Frames are
+kept (bounded) so a client that reconnects gets exactly what it missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import protocol
+
+if TYPE_CHECKING:
+    from .session import SessionData
+
+logger = logging.getLogger("reactive_rerun")
+
+Send = Callable[[str], None]
+
+
+class Outbox:
+    def __init__(self, data: SessionData, keep: int) -> None:
+        self.data = data  # holds the last frame's number (``seq``), part of the durable state
+        self.ops: list[str] = []
+        self.send: Send | None = None
+        self.on_replaced: Callable[[], None] | None = None
+        self.before_flush: Callable[[list[str]], None] | None = None
+        self._history: deque[tuple[int, str]] = deque(maxlen=keep)
+        self._handle: asyncio.Handle | None = None
+
+    def emit(self, op: str) -> None:
+        self.ops.append(op)
+        if self._handle is None:
+            self._handle = asyncio.get_running_loop().call_soon(self.flush)
+
+    def flush(self) -> None:
+        """Send what is pending as one frame."""
+        self._handle = None
+        if self.before_flush is not None:
+            self.before_flush(self.ops)
+        if not self.ops:
+            return
+        self.data.seq += 1
+        text = protocol.frame(self.data.seq, self.ops)
+        self.ops = []
+        self._history.append((self.data.seq, text))
+        if self.send is not None:
+            try:
+                self.send(text)
+            except Exception:  # a dead transport must not break the run that drew
+                logger.exception("session %s: send failed", self.data.id[:8])
+                self.detach()
+
+    def attach(self, send: Send, on_replaced: Callable[[], None] | None) -> None:
+        """Connect a transport; the one it replaces (if any) is told."""
+        self.flush()
+        if self.send is not None and self.on_replaced is not None:
+            self.on_replaced()
+        self.send, self.on_replaced = send, on_replaced
+
+    def replay(self, last_seq: int) -> bool:
+        """Send the frames after ``last_seq`` again; False when they are no longer held."""
+        if self.send is None or not self._can_replay(last_seq):
+            return False
+        for seq, text in self._history:
+            if seq > last_seq:
+                self.send(text)
+        return True
+
+    def _can_replay(self, last_seq: int) -> bool:
+        if last_seq <= 0:
+            return False
+        if last_seq == self.data.seq:
+            return True
+        return bool(self._history) and self._history[0][0] <= last_seq + 1 <= self.data.seq
+
+    def detach(self) -> None:
+        self.send = self.on_replaced = None
+
+    def replace(self, ops: list[str]) -> None:
+        """Drop what is pending for ``ops`` (a full page makes earlier drawing moot)."""
+        self.ops = ops

@@ -1,0 +1,51 @@
+"""A session's requested runs, coalesced the way Streamlit coalesces them.
+
+An app rerun absorbs every queued fragment rerun (it redraws every fragment); fragment reruns
+queue at most once per fragment; callbacks wait, in arrival order, for the run that follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .state import Callback
+
+
+@dataclass(slots=True)
+class PendingCallback:
+    fn: Callback
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    fragment: str | None
+
+
+class RunQueue:
+    def __init__(self) -> None:
+        self.app = False
+        self.app_by_user = False
+        self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
+        self.callbacks: list[PendingCallback] = []
+
+    def __bool__(self) -> bool:
+        return self.app or bool(self.fragments)
+
+    def request_app(self, *, user: bool) -> None:
+        self.app = True
+        self.app_by_user = self.app_by_user or user
+
+    def request_fragment(self, fid: str, *, user: bool) -> None:
+        self.fragments[fid] = self.fragments.get(fid, False) or user
+
+    def take_app(self) -> tuple[bool, list[PendingCallback]]:
+        by_user, callbacks = self.app_by_user, self.callbacks
+        self.app = self.app_by_user = False
+        self.fragments.clear()
+        self.callbacks = []
+        return by_user, callbacks
+
+    def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
+        by_user = self.fragments.pop(fid)
+        mine = [cb for cb in self.callbacks if cb.fragment == fid]
+        self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]
+        return by_user, mine
