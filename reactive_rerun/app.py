@@ -72,7 +72,7 @@ class App:
         show_error_details: bool = True,
         dev_mode: bool = False,
         max_consecutive_reruns: int = 100,
-        max_events_per_second: float = 200.0,
+        max_events_per_second: float = 1000.0,
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
         store: SessionStore | None = None,

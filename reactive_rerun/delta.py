@@ -39,8 +39,10 @@ class Page:
 
     def put(self, path: str, props: dict[str, Any]) -> str | None:
         """Record ``props`` at ``path``; return the op to send, or None when nothing changed."""
-        encoded = protocol.dumps(props)
         old = self.nodes.get(path)
+        if old is not None and old.props == props:  # the common case: no encoding needed
+            return None
+        encoded = protocol.dumps(props)
         if old is not None and old.json == encoded:
             return None
         kind = props["k"]

@@ -19,8 +19,11 @@ class ProtocolError(ValueError):
     """A client message was refused; the text is sent back to that client."""
 
 
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _encode(value)
 
 
 # -- server -> client ---------------------------------------------------------------------------

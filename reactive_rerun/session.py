@@ -51,8 +51,8 @@ class SessionConfig:
     block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged
     free_reruns: int = 3  # consecutive rerun()-triggered runs that start at once
     rerun_loop_pause: float = 0.01  # then each one waits this long (other sessions go first)
-    max_events_per_second: float = 200.0  # a client's sustained message rate; more is dropped
-    event_burst: int = 400  # messages a client may send at once before the rate applies
+    max_events_per_second: float = 1000.0  # a client's sustained message rate; more is dropped
+    event_burst: int = 2000  # messages a client may send at once before the rate applies
 
 
 @dataclass(eq=False)

@@ -1,0 +1,550 @@
+"""Run every benchmark scenario and print one table: ``python -m benchmarks.run [--quick]``.
+
+Each scenario starts its own servers (one per framework and size) on 127.0.0.1, drives them
+with the load clients in this process, and stops them. Latency scenarios keep both
+frameworks' servers up and alternate rounds between them so machine drift hits both;
+load and memory scenarios run the frameworks back to back per size. The ratio column is
+Streamlit / reactive_rerun in the same run. Results also go to a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import browser
+from .driver import ClientSession, closed_loop, open_loop, open_many, percentiles, sequential
+from .rr_client import RRSession
+from .servers import HOST, Server
+
+try:
+    import psutil
+except ImportError:  # pragma: no cover - psutil comes with the [bench] extra
+    psutil = None
+
+
+def streamlit_available() -> bool:
+    return importlib.util.find_spec("streamlit") is not None
+
+
+def factory(fw: str, port: int) -> Callable[[], ClientSession]:
+    if fw == "rr":
+        return lambda: RRSession(HOST, port)
+    from .st_client import STSession
+
+    return lambda: STSession(HOST, port)
+
+
+@dataclass
+class Sizes:
+    rounds: int
+    seq_rr: int  # clicks per round, reactive_rerun
+    seq_st: int  # clicks per round, Streamlit
+    warmup: int
+    gap: float  # seconds between a run finishing and the next click in sequential scenarios
+    s2_n: tuple[int, ...]
+    s4_sessions: tuple[int, ...]
+    s4_duration: float
+    s4b_sessions: int
+    s4b_duration: float
+    s4b_st_ramp: tuple[int, ...]
+    s4b_st_ramp_duration: float
+    s5_sessions: tuple[int, ...]
+    s6_n: tuple[int, int]
+    s7_samples_rr: int
+    s7_samples_st: int
+    s8_samples: int
+
+
+FULL = Sizes(
+    rounds=5, seq_rr=100, seq_st=20, warmup=20, gap=0.002, s2_n=(100, 1000),
+    s4_sessions=(10, 100, 500), s4_duration=10.0, s4b_sessions=1000, s4b_duration=30.0,
+    s4b_st_ramp=(25, 100, 250), s4b_st_ramp_duration=10.0, s5_sessions=(100, 1000),
+    s6_n=(10, 1000), s7_samples_rr=50, s7_samples_st=10, s8_samples=10,
+)
+QUICK = Sizes(
+    rounds=1, seq_rr=5, seq_st=3, warmup=1, gap=0.002, s2_n=(100,),
+    s4_sessions=(3,), s4_duration=1.0, s4b_sessions=5, s4b_duration=2.0,
+    s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
+    s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
+)
+
+
+class Bench:
+    def __init__(self, sizes: Sizes, frameworks: list[str], out: Path) -> None:
+        self.sizes = sizes
+        self.frameworks = frameworks
+        self.out = out
+        self.rows: list[dict[str, Any]] = []
+        self.raw: dict[str, Any] = {}
+        self.started = time.time()
+        self.loadavg_start = os.getloadavg()
+
+    # -- bookkeeping -------------------------------------------------------------------------
+
+    def row(
+        self, sid: str, metric: str, unit: str, rr: float | None, st: float | None = None,
+        target: str = "", met: bool | None = None, note: str = "",
+    ) -> None:
+        ratio = st / rr if rr and st is not None else None
+        self.rows.append({
+            "scenario": sid, "metric": metric, "unit": unit, "rr": rr, "st": st,
+            "ratio_st_over_rr": ratio, "target": target, "met": met, "note": note,
+        })
+        self.save()
+
+    def save(self) -> None:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        data = {"meta": {**meta(self.sizes, self.frameworks, time.time() - self.started),
+                         "loadavg_start": self.loadavg_start},
+                "rows": self.rows, "raw": self.raw}
+        self.out.write_text(json.dumps(data, indent=1, default=str))
+
+    def log(self, text: str) -> None:
+        print(f"[{time.time() - self.started:6.1f}s] {text}", file=sys.stderr, flush=True)
+
+    @contextlib.contextmanager
+    def servers(self, app: str, n: int) -> Iterator[dict[str, Server]]:
+        started: dict[str, Server] = {}
+        try:
+            for fw in self.frameworks:
+                started[fw] = Server(fw, app, n).start()
+            yield started
+        finally:
+            for s in started.values():
+                s.stop()
+
+    # -- S1 / S2 / S3: one session, click -> run finished ------------------------------------
+
+    async def latency(self, app: str, n: int, label: str) -> dict[str, dict[str, Any]]:
+        z = self.sizes
+        result: dict[str, dict[str, Any]] = {}
+        with self.servers(app, n) as srv:
+            sess: dict[str, ClientSession] = {}
+            for fw, s in srv.items():
+                sess[fw] = factory(fw, s.port)()
+                await sess[fw].open()
+                await sequential(sess[fw], label, z.warmup, budget=30)
+            samples: dict[str, list[float]] = {fw: [] for fw in srv}
+            errors = dict.fromkeys(srv, 0)
+            for _ in range(z.rounds):
+                for fw, s in sess.items():
+                    count = z.seq_rr if fw == "rr" else z.seq_st
+                    for _ in range(count):
+                        try:
+                            samples[fw].append(await s.click_wait(label, within=10))
+                        except (Exception, TimeoutError):
+                            errors[fw] += 1
+                            if s.lost:
+                                break
+                        await asyncio.sleep(z.gap)
+            for fw, s in sess.items():
+                result[fw] = {**percentiles(samples[fw]), "errors": errors[fw] + len(s.errors)}
+                s.close()
+        return result
+
+    async def s1_s2(self) -> None:
+        z = self.sizes
+        targets = {10: 2.0, 100: 3.0, 1000: 15.0}
+        for n in (10, *z.s2_n):
+            sid = "S1" if n == 10 else "S2"
+            self.log(f"{sid}: click Inc -> run finished, N={n}")
+            r = await self.latency("main", n, "Inc")
+            self.raw[f"{sid}_N{n}"] = r
+            rr, st = r.get("rr", {}), r.get("st", {})
+            tgt = targets.get(n)
+            self.row(sid, f"click->finished p50, N={n}", "ms", rr.get("p50"), st.get("p50"),
+                     f"<= {tgt:g} ms" if tgt else "", _le(rr.get("p50"), tgt))
+            if sid == "S1":
+                ok = _ge(_ratio(st.get("p50"), rr.get("p50")), 20)
+                self.rows[-1]["note"] = "ratio target >= 20x: " + _yn(ok)
+                self.rows[-1]["met"] = self.rows[-1]["met"] and ok if ok is not None else (
+                    self.rows[-1]["met"])
+            self.row(sid, f"click->finished p90, N={n}", "ms", rr.get("p90"), st.get("p90"))
+            self.row(sid, f"click->finished p99, N={n}", "ms", rr.get("p99"), st.get("p99"))
+            self.row(sid, f"errors, N={n}", "", rr.get("errors"), st.get("errors"), "0",
+                     rr.get("errors") == 0)
+        self.log("S1: the seed's Foo pattern (click -> set value -> rerun -> finished), N=10")
+        r = await self.latency("main", 10, "Foo")
+        self.raw["S1_foo"] = r
+        self.row("S1", "Foo click->finished p50 (2 runs)", "ms", r.get("rr", {}).get("p50"),
+                 r.get("st", {}).get("p50"))
+
+    async def s3(self) -> None:
+        self.log("S3: bytes on the wire per rerun, N=100, only the counter changes")
+        res: dict[str, Any] = {}
+        with self.servers("main", 100) as srv:
+            for fw, server in srv.items():
+                s = factory(fw, server.port)()
+                await s.open()
+                await sequential(s, "Inc", 3, budget=10)
+                clicks = 20 if self.sizes.rounds > 1 else 3
+                i0, o0 = s.bytes_in, s.bytes_out
+                _, errs = await sequential(s, "Inc", clicks, budget=30)
+                res[fw] = {
+                    "in_per_rerun": (s.bytes_in - i0) / clicks,
+                    "out_per_rerun": (s.bytes_out - o0) / clicks,
+                    "errors": errs + len(s.errors),
+                }
+                res[fw]["total_per_rerun"] = res[fw]["in_per_rerun"] + res[fw]["out_per_rerun"]
+                s.close()
+        self.raw["S3"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("S3", "bytes/rerun N=100 (both directions)", "B", rr.get("total_per_rerun"),
+                 st.get("total_per_rerun"), "<= 300 B",
+                 _le(rr.get("total_per_rerun"), 300))
+        self.row("S3", "  of which server->client", "B", rr.get("in_per_rerun"),
+                 st.get("in_per_rerun"))
+
+    # -- S4: closed loop ---------------------------------------------------------------------
+
+    async def s4(self) -> None:
+        z = self.sizes
+        for count in z.s4_sessions:
+            res: dict[str, Any] = {}
+            for fw in self.frameworks:
+                self.log(f"S4: closed loop, {count} sessions, {z.s4_duration:g} s, {fw}")
+                with Server(fw, "main", 10) as server:
+                    sessions, failed = await open_many(factory(fw, server.port), count)
+                    proc = psutil.Process(server.pid) if psutil else None
+                    cpu0 = _cpu(proc)
+                    me0 = time.process_time()
+                    t0 = time.perf_counter()
+                    r = await closed_loop(sessions, "Inc", z.s4_duration)
+                    wall = time.perf_counter() - t0
+                    r["server_cpu_pct"] = (_cpu(proc) - cpu0) / wall * 100 if proc else None
+                    r["client_cpu_pct"] = (time.process_time() - me0) / wall * 100
+                    r["connect_failures"] = failed
+                    r["errors"] += failed
+                    res[fw] = r
+                    for s in sessions:
+                        s.close()
+            self.raw[f"S4_{count}"] = res
+            rr, st = res.get("rr", {}), res.get("st", {})
+            tgt = {10: 2500, 500: 2000}.get(count)
+            self.row("S4", f"reruns/s, {count} sessions", "/s", rr.get("reruns_per_s"),
+                     st.get("reruns_per_s"), f">= {tgt}/s" if tgt else "",
+                     _ge(rr.get("reruns_per_s"), tgt))
+            self.row("S4", f"latency p50, {count} sessions", "ms",
+                     rr.get("latency", {}).get("p50"), st.get("latency", {}).get("p50"))
+            self.row("S4", f"errors, {count} sessions", "", rr.get("errors"), st.get("errors"),
+                     "0", rr.get("errors") == 0)
+            self.row("S4", f"server CPU, {count} sessions", "% core", rr.get("server_cpu_pct"),
+                     st.get("server_cpu_pct"))
+            self.row("S4", f"client CPU, {count} sessions", "% core", rr.get("client_cpu_pct"),
+                     st.get("client_cpu_pct"))
+
+    # -- S4b: open loop ----------------------------------------------------------------------
+
+    async def s4b(self) -> None:
+        z = self.sizes
+        res: dict[str, Any] = {}
+        for fw in self.frameworks:
+            with Server(fw, "main", 10) as server:
+                proc = psutil.Process(server.pid) if psutil else None
+                if fw == "st" and z.s4b_st_ramp:
+                    res["st_ramp"] = await self._ramp(server, proc)
+                self.log(f"S4b: open loop, {z.s4b_sessions} sessions x 1 click/s, "
+                         f"{z.s4b_duration:g} s, {fw}")
+                t0 = time.perf_counter()
+                sessions, failed = await open_many(factory(fw, server.port), z.s4b_sessions,
+                                                   within=180)
+                connect_s = time.perf_counter() - t0
+                cpu0, me0, t0 = _cpu(proc), time.process_time(), time.perf_counter()
+                r = await open_loop(sessions, "Inc", z.s4b_duration)
+                wall = time.perf_counter() - t0
+                r["connect_s"] = connect_s
+                r["connect_failures"] = failed
+                r["errors"] += failed
+                r["server_cpu_pct"] = (_cpu(proc) - cpu0) / wall * 100 if proc else None
+                r["client_cpu_pct"] = (time.process_time() - me0) / wall * 100
+                res[fw] = r
+                for s in sessions:
+                    s.close()
+        self.raw["S4b"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        lat = {fw: res.get(fw, {}).get("latency", {}) for fw in ("rr", "st")}
+        n = z.s4b_sessions
+        self.row("S4b", f"open loop {n}/s: p50", "ms", lat["rr"].get("p50"), lat["st"].get("p50"))
+        self.row("S4b", f"open loop {n}/s: p99", "ms", lat["rr"].get("p99"), lat["st"].get("p99"),
+                 "<= 100 ms", _le(lat["rr"].get("p99"), 100))
+        self.row("S4b", f"open loop {n}/s: answered/s", "/s", rr.get("answered_per_s"),
+                 st.get("answered_per_s"))
+        self.row("S4b", f"open loop {n}/s: errors+timeouts", "", rr.get("errors"),
+                 st.get("errors"), "0", rr.get("errors") == 0)
+        self.row("S4b", f"open loop {n}/s: server CPU", "% core", rr.get("server_cpu_pct"),
+                 st.get("server_cpu_pct"))
+        if "st_ramp" in res:
+            breaks = next((s for s in res["st_ramp"] if not s["ok"]), None)
+            note = ("Streamlit ramp (sessions x 1 click/s): " + "; ".join(
+                f"{s['sessions']}/s p99 {_f(s['latency'].get('p99'))} ms, "
+                f"{s['errors']} err" for s in res["st_ramp"]))
+            self.row("S4b", "Streamlit breaks at (p99 > 100 ms or errors)", "/s", None,
+                     breaks["sessions"] if breaks else None, note=note)
+
+    async def _ramp(self, server: Server, proc: Any) -> list[dict[str, Any]]:
+        z = self.sizes
+        steps: list[dict[str, Any]] = []
+        sessions: list[ClientSession] = []
+        for count in z.s4b_st_ramp:
+            more, failed = await open_many(factory("st", server.port), count - len(sessions),
+                                           within=120)
+            sessions += more
+            self.log(f"S4b: Streamlit ramp, {len(sessions)} sessions x 1 click/s")
+            r = await open_loop(sessions, "Inc", z.s4b_st_ramp_duration)
+            r["errors"] += failed
+            r["ok"] = r["errors"] == 0 and (r["latency"].get("p99") or 1e9) <= 100
+            steps.append(r)
+            if not r["ok"]:
+                break
+        for s in sessions:
+            s.close()
+        await asyncio.sleep(1)
+        return steps
+
+    # -- S5: memory per idle session ---------------------------------------------------------
+
+    async def s5(self) -> None:
+        z = self.sizes
+        res: dict[str, Any] = {}
+        for fw in self.frameworks:
+            self.log(f"S5: RSS per idle session, {fw}")
+            with Server(fw, "main", 10) as server:
+                proc = psutil.Process(server.pid) if psutil else None
+                first, _ = await open_many(factory(fw, server.port), 1)
+                await asyncio.sleep(1.0)
+                base = _rss(proc)
+                sessions: list[ClientSession] = []
+                out: dict[str, Any] = {"baseline_rss": base}
+                for count in z.s5_sessions:
+                    more, failed = await open_many(factory(fw, server.port),
+                                                   count - len(sessions), within=180)
+                    sessions += more
+                    await asyncio.sleep(2.0)
+                    rss = _rss(proc)
+                    out[str(count)] = {
+                        "rss": rss, "failures": failed,
+                        "per_session_kb": (rss - base) / len(sessions) / 1024 if sessions else None,
+                    }
+                for s in sessions + first:
+                    s.close()
+            res[fw] = out
+        self.raw["S5"] = res
+        for count in z.s5_sessions:
+            rr = res.get("rr", {}).get(str(count), {})
+            st = res.get("st", {}).get(str(count), {})
+            self.row("S5", f"RSS per idle session, {count} sessions", "KB",
+                     rr.get("per_session_kb"), st.get("per_session_kb"), "<= 30 KB",
+                     _le(rr.get("per_session_kb"), 30))
+
+    # -- S6: fragment rerun vs page size -----------------------------------------------------
+
+    async def s6(self) -> None:
+        z = self.sizes
+        small, big = z.s6_n
+        res: dict[str, Any] = {}
+        for n in (small, big):
+            self.log(f"S6: fragment rerun inside an N={n} app")
+            res[n] = await self.latency("fragment", n, "Frag")
+        self.raw["S6"] = {str(k): v for k, v in res.items()}
+        rr_small = res[small].get("rr", {}).get("p50")
+        rr_big = res[big].get("rr", {}).get("p50")
+        st_small = res[small].get("st", {}).get("p50")
+        st_big = res[big].get("st", {}).get("p50")
+        self.row("S6", f"fragment click->finished p50, N={small}", "ms", rr_small, st_small)
+        self.row("S6", f"fragment click->finished p50, N={big}", "ms", rr_big, st_big)
+        self.row("S6", f"fragment cost N={big} / N={small}", "x", _ratio(rr_big, rr_small),
+                 _ratio(st_big, st_small), "<= 1.2x", _le(_ratio(rr_big, rr_small), 1.2))
+        errs = {fw: sum(res[n].get(fw, {}).get("errors", 0) for n in res) for fw in ("rr", "st")}
+        self.row("S6", "errors", "", errs["rr"], errs["st"] if "st" in self.frameworks else None,
+                 "0", errs["rr"] == 0)
+
+    # -- S7: cancellation --------------------------------------------------------------------
+
+    async def s7(self) -> None:
+        z = self.sizes
+        res: dict[str, Any] = {}
+        self.log("S7: click while the previous run awaits a 30 s sleep")
+        with self.servers("main", 10) as srv:
+            for fw, server in srv.items():
+                s = factory(fw, server.port)()
+                await s.open()
+                await sequential(s, "Inc", 3, budget=10)
+                samples: list[float] = []
+                errors = 0
+                count = z.s7_samples_rr if fw == "rr" else z.s7_samples_st
+                for _ in range(count):
+                    s.click("Slow")
+                    await asyncio.sleep(0.05)  # the Slow run is now inside its sleep
+                    try:
+                        samples.append(await s.click_wait("Inc", within=10))
+                    except (Exception, TimeoutError):
+                        errors += 1
+                        break
+                    await asyncio.sleep(0.01)
+                res[fw] = {**percentiles(samples), "errors": errors + len(s.errors)}
+                s.close()
+        self.raw["S7"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("S7", "click during 30 s sleep -> finished p50", "ms", rr.get("p50"),
+                 st.get("p50"), "<= 5 ms", _le(rr.get("p50"), 5))
+        self.row("S7", "  p99 / max", "ms", rr.get("p99"), st.get("p99"))
+        self.row("S7", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
+
+    # -- S8: browser -------------------------------------------------------------------------
+
+    async def s8(self) -> None:
+        if not browser.available():
+            self.log("S8: skipped (no playwright or no Chromium)")
+            self.row("S8", "navigation -> first element", "ms", None, note="skipped: no browser")
+            return
+        self.log("S8: navigation -> first rendered element, headless Chromium, cold cache")
+        with self.servers("main", 10) as srv:
+            urls = {fw: f"http://{HOST}:{s.port}/" for fw, s in srv.items()}
+            res = await browser.first_element(urls, self.sizes.s8_samples)
+        self.raw["S8"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("S8", "navigation -> first element p50", "ms", rr.get("p50"), st.get("p50"),
+                 "<= 150 ms", _le(rr.get("p50"), 150))
+        self.row("S8", "navigation -> first element min", "ms", rr.get("min"), st.get("min"))
+        rres, sres = rr.get("resources") or {}, st.get("resources") or {}
+        self.row("S8", "JS transferred", "B", rres.get("js_transfer_bytes"),
+                 sres.get("js_transfer_bytes"), note=f"JS files: {rres.get('js_files')} vs "
+                 f"{sres.get('js_files')}")
+        self.row("S8", "all bytes transferred (page load)", "B", rres.get("total_transfer_bytes"),
+                 sres.get("total_transfer_bytes"))
+        self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
+
+
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S6", "S7", "S8"]
+
+
+def _cpu(proc: Any) -> float:
+    if proc is None:
+        return 0.0
+    t = proc.cpu_times()
+    return float(t.user + t.system)
+
+
+def _rss(proc: Any) -> int:
+    return int(proc.memory_info().rss) if proc is not None else 0
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _le(v: float | None, limit: float | None) -> bool | None:
+    return None if v is None or limit is None else v <= limit
+
+
+def _ge(v: float | None, limit: float | None) -> bool | None:
+    return None if v is None or limit is None else v >= limit
+
+
+def _yn(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "NOT met")
+
+
+def _f(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        if abs(v) >= 100:
+            return f"{v:,.0f}"
+        return f"{v:.2f}"
+    if isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:,}"
+    return str(v)
+
+
+def meta(sizes: Sizes, frameworks: list[str], elapsed: float) -> dict[str, Any]:
+    def version(pkg: str) -> str | None:
+        try:
+            return importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "frameworks": frameworks,
+        "versions": {p: version(p) for p in (
+            "reactive_rerun", "streamlit", "uvicorn", "starlette", "wsproto", "uvloop",
+            "websockets", "protobuf", "playwright")},
+        "sizes": sizes.__dict__,
+        "elapsed_s": elapsed,
+        "loadavg_now": os.getloadavg(),
+        "command": " ".join(["python -m benchmarks.run", *sys.argv[1:]]),
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = ["scenario", "metric", "unit", "reactive_rerun", "streamlit", "st/rr", "target", "met"]
+    lines = [head]
+    for r in rows:
+        met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
+        ratio = r["ratio_st_over_rr"]
+        lines.append([r["scenario"], r["metric"], r["unit"], _f(r["rr"]), _f(r["st"]),
+                      f"{ratio:.1f}x" if ratio is not None else "-", r["target"], met])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
+           for line in lines]
+    out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    notes = [f"- {r['scenario']} {r['metric']}: {r['note']}" for r in rows if r["note"]]
+    return "\n".join(out + ([""] + notes if notes else []))
+
+
+async def main_async(args: argparse.Namespace) -> Bench:
+    frameworks = ["rr"]
+    if args.frameworks != "rr":
+        if streamlit_available():
+            frameworks.append("st")
+        elif args.frameworks == "both":
+            raise SystemExit("streamlit is not installed: pip install -e '.[bench]'")
+    wanted = [s.strip() for s in args.only.split(",")] if args.only else SCENARIOS
+    only = {"S1" if s.upper() == "S2" else s.upper() for s in wanted}
+    bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
+    steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
+             "S6": bench.s6, "S7": bench.s7, "S8": bench.s8}
+    for sid in SCENARIOS:
+        if sid.upper() in only:
+            await steps[sid]()
+    return bench
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="every scenario at a tiny size")
+    parser.add_argument("--frameworks", choices=["rr", "both", "auto"], default="auto",
+                        help="rr: ours only; both: fail without streamlit; auto: st if installed")
+    parser.add_argument("--only", default="", help="comma-separated scenarios, e.g. S1,S4")
+    parser.add_argument("--json", default=str(Path(__file__).parent / "results" / "latest.json"))
+    args = parser.parse_args(argv)
+    bench = asyncio.run(main_async(args))
+    bench.save()
+    m = meta(bench.sizes, bench.frameworks, time.time() - bench.started)
+    print(f"# {m['command']}  ({m['cores']} cores, {m['platform']}, Python {m['python']}; "
+          f"{', '.join(f'{k} {v}' for k, v in m['versions'].items() if v)})")
+    print(table(bench.rows))
+    print(f"\nJSON: {args.json}  ({m['elapsed_s']:.0f} s; load average at start "
+          f"{bench.loadavg_start[0]:.2f}, at end {m['loadavg_now'][0]:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

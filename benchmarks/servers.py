@@ -1,0 +1,104 @@
+"""Start and stop the servers under test: each one a subprocess on 127.0.0.1, a free port."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = Path(__file__).resolve().parent / "apps"
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    framework: str  # "rr" or "st"
+    app: str  # "main" or "fragment"
+    n: int
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+    log: Path | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+    profile_out: str | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def command(self) -> list[str]:
+        if self.framework == "rr":
+            if self.profile_out:
+                return [sys.executable, "-m", "benchmarks.profile_server", str(self.port),
+                        self.profile_out]
+            return [
+                sys.executable, "-m", "uvicorn", "benchmarks.apps.rr_apps:from_env", "--factory",
+                "--ws", "wsproto", "--host", HOST, "--port", str(self.port),
+                "--log-level", "warning", "--no-access-log",
+            ]
+        script = APPS / ("st_app.py" if self.app == "main" else "st_fragment.py")
+        return [
+            sys.executable, "-m", "streamlit", "run", str(script),
+            "--server.headless", "true", "--server.address", HOST,
+            "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", "--logger.level", "warning",
+            "--global.developmentMode", "false",
+        ]
+
+    def health_url(self) -> str:
+        path = "/_rr/health" if self.framework == "rr" else "/_stcore/health"
+        return f"http://{HOST}:{self.port}{path}"
+
+    def start(self, timeout: float = 60.0) -> Server:
+        self.port = self.port or free_port()
+        env = dict(os.environ, BENCH_APP=self.app, BENCH_N=str(self.n), **self.extra_env)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        logdir = Path(os.environ.get("BENCH_LOGDIR", "/tmp"))
+        self.log = logdir / f"bench-{self.framework}-{self.app}-{self.n}-{self.port}.log"
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                self.command(), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.framework} server exited early; see {self.log}")
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(self.health_url(), timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"{self.framework} server did not become healthy; see {self.log}")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()

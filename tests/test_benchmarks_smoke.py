@@ -1,0 +1,64 @@
+"""The benchmark code runs: every scenario once at a tiny size (``--quick``), our framework only.
+
+Benchmarks are not tests: nothing here looks at a time, a rate or a size. It only checks
+that each scenario produced results and saw no errors, so the benchmark code cannot rot.
+Streamlit is an optional extra (``.[bench]``); its side is not run here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytest.importorskip("psutil", reason="the benchmarks need the [bench] extra (psutil)")
+
+
+def run_quick(tmp_path: Path, only: str) -> dict[str, object]:
+    out = tmp_path / f"bench-{only.replace(',', '-')}.json"
+    env = dict(os.environ, BENCH_LOGDIR=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--frameworks", "rr",
+         "--only", only, "--json", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data: dict[str, object] = json.loads(out.read_text())
+    return data
+
+
+def test_every_server_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "S1,S3,S4,S4b,S5,S6,S7")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    scenarios = {r["scenario"] for r in rows}
+    assert scenarios == {"S1", "S2", "S3", "S4", "S4b", "S5", "S6", "S7"}
+    for r in rows:
+        assert r["st"] is None, r  # ours only
+        if r["metric"].startswith("errors") or "errors" in r["metric"]:
+            assert r["rr"] == 0, r
+        else:
+            assert r["rr"] is not None, r  # the scenario produced a number
+    raw = data["raw"]
+    assert isinstance(raw, dict)
+    assert raw["S1_N10"]["rr"]["n"] > 0
+    assert raw["S4_3"]["rr"]["completed"] > 0
+    assert raw["S4b"]["rr"]["answered"] > 0
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_browser_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "S8")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    by_metric = {r["metric"]: r for r in rows}
+    assert by_metric["errors"]["rr"] == 0
+    assert by_metric["navigation -> first element p50"]["rr"] is not None
+    assert by_metric["JS transferred"]["rr"] > 0
