@@ -172,47 +172,22 @@ class App:
     async def _serve(
         self, websocket: WebSocket, session: Session, last_seq: int, resumed: bool
     ) -> None:
-        outbox: asyncio.Queue[str] = asyncio.Queue()
-        lost = asyncio.Event()
-
-        def send(text: str) -> None:
-            if outbox.qsize() > 2000:  # the client stopped reading; it resyncs on reconnect
-                lost.set()
-                raise ConnectionError("client is not reading")
-            outbox.put_nowait(text)
-
-        async def writer() -> None:
-            while True:
-                text = await outbox.get()
-                if text is _REPLACED:
-                    await websocket.close(code=4000, reason="resumed by a newer connection")
-                    return
-                await websocket.send_text(text)
-
-        def replaced() -> None:  # the same page load reconnected before this socket died
-            outbox.put_nowait(_REPLACED)
-
-        session.attach(send, last_seq, resumed=resumed, on_replaced=replaced)
-        writer_task = asyncio.create_task(writer())
+        pipe = _Pipe(websocket)
+        session.attach(pipe.send, last_seq, resumed=resumed, on_replaced=pipe.replaced)
         try:
-            while not lost.is_set():
+            while not pipe.closing:
                 message = await websocket.receive()
                 if message["type"] == "websocket.disconnect":
                     break
-                if session.sender is not send:  # the same page load reconnected elsewhere
+                if session.sender != pipe.send:  # the same page load reconnected elsewhere
                     break
                 self._receive(session, message)
         except (WebSocketDisconnect, RuntimeError):
             pass
         finally:
-            if session.sender in (send, None):  # not taken over by a newer socket
+            if session.sender in (pipe.send, None):  # not taken over by a newer socket
                 self.sessions.release(session)
-            writer_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await writer_task
-            if lost.is_set():
-                with contextlib.suppress(Exception):
-                    await websocket.close(code=1013)
+            await pipe.stop()
 
     def _receive(self, session: Session, message: Mapping[str, Any]) -> None:
         text = message.get("text")
@@ -235,7 +210,60 @@ class App:
             raise protocol.ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
 
 
-_REPLACED = "replaced"  # a sentinel in a socket's outbox, compared by identity
+class _Pipe:
+    """Frames on their way into one websocket, written by a task that exists only while
+    there is something to write (an idle session holds no writer task and no queue)."""
+
+    __slots__ = ("websocket", "pending", "writer", "closing")
+    LIMIT = 2000  # frames waiting for a client that stopped reading
+
+    def __init__(self, websocket: WebSocket) -> None:
+        self.websocket = websocket
+        self.pending: list[str] = []
+        self.writer: asyncio.Task[None] | None = None
+        self.closing = False
+
+    def send(self, text: str) -> None:
+        if len(self.pending) >= self.LIMIT:  # it resyncs when it reconnects
+            self.close(1013, "client is not reading")
+            raise ConnectionError("client is not reading")
+        self.pending.append(text)
+        if self.writer is None:
+            self.writer = asyncio.get_running_loop().create_task(self._write())
+
+    def replaced(self) -> None:  # the same page load reconnected before this socket died
+        self.close(4000, "resumed by a newer connection")
+
+    def close(self, code: int, reason: str) -> None:
+        self.closing = True
+        self.pending.clear()
+        if self.writer is not None:
+            self.writer.cancel()
+        self.writer = asyncio.get_running_loop().create_task(self._close(code, reason))
+
+    async def _write(self) -> None:
+        try:
+            while self.pending:
+                batch, self.pending = self.pending, []
+                for text in batch:
+                    await self.websocket.send_text(text)
+        except Exception:  # the socket died; its receive loop sees that and cleans up
+            self.pending.clear()
+        finally:
+            if self.writer is asyncio.current_task():
+                self.writer = None
+
+    async def _close(self, code: int, reason: str) -> None:
+        with contextlib.suppress(Exception):
+            await self.websocket.close(code=code, reason=reason)
+
+    async def stop(self) -> None:
+        writer, self.writer = self.writer, None
+        if writer is not None and not self.closing:
+            writer.cancel()
+        if writer is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await writer
 
 
 async def _refuse(websocket: WebSocket, reason: str, *, close: bool) -> None:

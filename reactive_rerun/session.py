@@ -26,6 +26,7 @@ from .context import Run, entered, in_fragment
 from .delta import Page
 from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
+from .flag import Flag
 from .fragments import FragmentRecord
 from .outbox import Outbox, Send
 from .run_queue import PendingCallback, RunQueue
@@ -82,9 +83,9 @@ class Session:
         self.queue = RunQueue()
         self.out = Outbox(self.data, self.config.history_frames)
         self.out.before_flush = self._confirm
-        self._wake = asyncio.Event()
-        self._idle = asyncio.Event()
-        self._connected = asyncio.Event()
+        self._wake = Flag()
+        self._idle = Flag()
+        self._connected = Flag()
         self._tasks: asyncio.TaskGroup | None = None
         self._runs: dict[asyncio.Task[None], Run] = {}
         self._app_task: asyncio.Task[None] | None = None
