@@ -103,6 +103,11 @@ class App:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and _route_path(scope) == "/_rr/ws":
+            # straight to the handler: Starlette's middleware and routing layers would stay
+            # on the stack (and in memory) for the whole life of every connection
+            await self._socket(WebSocket(scope, receive, send))
+            return
         await self._router(scope, receive, send)
 
     @contextlib.asynccontextmanager
@@ -141,12 +146,14 @@ class App:
             return
         if hello is None:
             return
+        last_seq = hello["seq"]
         try:
             session, resumed = self.sessions.open(hello["session"], hello.get("tab"))
         except TooManySessions as exc:
             await _refuse(websocket, str(exc), close=True)
             return
-        await self._serve(websocket, session, hello["seq"], resumed)
+        del hello  # not kept for the life of the connection
+        await self._serve(websocket, session, last_seq, resumed)
 
     async def _hello(self, websocket: WebSocket) -> protocol.Hello | None:
         message = await websocket.receive()
@@ -208,6 +215,13 @@ class App:
         size = len(text.encode(errors="replace"))
         if size > limit:
             raise protocol.ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
+
+
+def _route_path(scope: Scope) -> str:
+    """The path below the mount point (``root_path``), as Starlette's router sees it."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root) else path
 
 
 class _Pipe:

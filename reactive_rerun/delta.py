@@ -23,6 +23,28 @@ def within(path: str, prefix: str) -> bool:
     return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == ".")
 
 
+class _Shared:
+    """Identical elements in many sessions (a static page) share one props dict and one JSON
+    string. Bounded, so unique content cannot grow it without limit."""
+
+    SIZE = 20_000
+
+    def __init__(self) -> None:
+        self._by_json: dict[str, tuple[dict[str, Any], str]] = {}
+
+    def get(self, props: dict[str, Any], encoded: str) -> tuple[dict[str, Any], str]:
+        found = self._by_json.get(encoded)
+        if found is not None:
+            return found
+        if len(self._by_json) >= self.SIZE:
+            self._by_json.pop(next(iter(self._by_json)))  # the oldest
+        self._by_json[encoded] = (props, encoded)
+        return props, encoded
+
+
+_shared = _Shared()
+
+
 @dataclass(slots=True)
 class Node:
     kind: str
@@ -54,6 +76,7 @@ class Page:
                 self._drop_descendants(path)
             if "id" in old.props and old.kind != "block":
                 self.widgets.pop(old.props["id"], None)
+        props, encoded = _shared.get(props, encoded)  # never mutated: echo() copies
         self.nodes[path] = Node(kind, block, props, encoded)
         if "id" in props and kind != "block":
             self.widgets[props["id"]] = path

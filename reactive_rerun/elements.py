@@ -6,6 +6,7 @@ run, so a run that writes into an earlier container puts the element there.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from .context import Run, current_block, current_fragment, current_run
@@ -22,7 +23,7 @@ def place(run: Run, block: str) -> str:
         return block + ".0"
     index = run.cursors.get(block, 0)
     run.cursors[block] = index + 1
-    return f"{block}.{index}"
+    return sys.intern(f"{block}.{index}")  # one string for a path in every session
 
 
 def commit(run: Run, path: str, props: Props) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,8 @@ class Outbox:
         self.send: Send | None = None
         self.on_replaced: Callable[[], None] | None = None
         self.before_flush: Callable[[list[str]], None] | None = None
-        self._history: deque[tuple[int, str]] = deque(maxlen=keep)
+        self._history: list[tuple[int, str, float]] = []  # a list: an empty deque costs 760 B
+        self._keep = keep
         self._handle: asyncio.Handle | None = None
 
     def emit(self, op: str) -> None:
@@ -48,7 +48,9 @@ class Outbox:
         self.data.seq += 1
         text = protocol.frame(self.data.seq, self.ops)
         self.ops = []
-        self._history.append((self.data.seq, text))
+        self._history.append((self.data.seq, text, asyncio.get_running_loop().time()))
+        if len(self._history) > self._keep:
+            del self._history[0]
         if self.send is not None:
             try:
                 self.send(text)
@@ -67,7 +69,7 @@ class Outbox:
         """Send the frames after ``last_seq`` again; False when they are no longer held."""
         if self.send is None or not self._can_replay(last_seq):
             return False
-        for seq, text in self._history:
+        for seq, text, _ in self._history:
             if seq > last_seq:
                 self.send(text)
         return True
@@ -81,6 +83,17 @@ class Outbox:
 
     def detach(self) -> None:
         self.send = self.on_replaced = None
+
+    def forget_before(self, cutoff: float) -> None:
+        """Drop kept frames sent before ``cutoff`` (loop time) to a connected client.
+
+        A client that later reconnects from before them gets a full page instead of a replay.
+        """
+        if self.send is None:
+            return  # while no client is connected, the frames are what it will need
+        history = self._history
+        while history and history[0][2] < cutoff:
+            del history[0]
 
     def replace(self, ops: list[str]) -> None:
         """Drop what is pending for ``ops`` (a full page makes earlier drawing moot)."""

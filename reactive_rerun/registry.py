@@ -8,6 +8,7 @@ data so a session resumes on another worker.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Protocol
 
@@ -63,6 +64,8 @@ class SessionRegistry:
         self._drivers: dict[str, asyncio.Task[None]] = {}
         self._expiry: dict[str, asyncio.TimerHandle] = {}
         self._closing: set[asyncio.Task[None]] = set()
+        self._trimmer: asyncio.Task[None] | None = None
+        self.history_age = 5.0  # seconds a frame sent to a connected client is kept for replay
 
     def __len__(self) -> int:
         return len(self.live)
@@ -94,8 +97,20 @@ class SessionRegistry:
     def _start(self, session: Session) -> Session:
         self.live[session.id] = session
         self.store.save(session.data)
-        self._drivers[session.id] = asyncio.get_running_loop().create_task(session.drive())
+        loop = asyncio.get_running_loop()
+        self._drivers[session.id] = loop.create_task(session.drive())
+        if self._trimmer is None or self._trimmer.done():
+            self._trimmer = loop.create_task(self._trim_histories())
         return session
+
+    async def _trim_histories(self) -> None:
+        """Idle sessions do not keep old frames: a reconnect from that far back gets the page."""
+        loop = asyncio.get_running_loop()
+        while self.live:
+            await asyncio.sleep(self.history_age / 2)
+            cutoff = loop.time() - self.history_age
+            for session in list(self.live.values()):
+                session.out.forget_before(cutoff)
 
     def release(self, session: Session) -> None:
         """The connection went away: keep the session for ``timeout`` seconds."""
@@ -127,6 +142,10 @@ class SessionRegistry:
     async def close_all(self, reason: str = "server shutting down") -> None:
         for session_id in list(self.live):
             self.expire(session_id, reason)
+        if self._trimmer is not None:
+            self._trimmer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._trimmer
         if self._closing:
             await asyncio.gather(*self._closing, return_exceptions=True)
 

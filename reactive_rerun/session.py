@@ -368,7 +368,12 @@ class Session:
         return task
 
     def _run_done(self, task: asyncio.Task[None]) -> None:
-        self._runs.pop(task, None)
+        run = self._runs.pop(task, None)
+        if self._app_task is task:  # an idle session keeps no finished task alive
+            self._app_task = None
+        elif run is not None and run.fragment is not None:
+            if self._fragment_tasks.get(run.fragment.id) is task:
+                del self._fragment_tasks[run.fragment.id]
         self._wake.set()
 
     async def _cancel(self, tasks: list[asyncio.Task[None]]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -23,7 +24,7 @@ Number = int | float
 
 def _identity(kind: str, label: str, key: str | None, parts: tuple[Any, ...], where: str) -> str:
     seed = f"key:{key}" if key is not None else repr((kind, label, parts, where))
-    return hashlib.blake2b(seed.encode(), digest_size=8).hexdigest()
+    return sys.intern(hashlib.blake2b(seed.encode(), digest_size=8).hexdigest())
 
 
 def _same(value: Any) -> Any:
