@@ -56,6 +56,7 @@ class App:
         show_error_details: show tracebacks of uncaught exceptions on the page.
         dev_mode: also show developer warnings (a run that blocked the event loop) on the page.
         max_events_per_second: messages a client may send per second (bursts of twice that).
+        max_pending_callbacks: widget callbacks a session may have waiting for the next run.
         max_consecutive_reruns: the rerun-loop guard's limit.
         max_frame_bytes: the largest client message accepted.
         max_sessions: sessions this process holds at most.
@@ -73,6 +74,7 @@ class App:
         dev_mode: bool = False,
         max_consecutive_reruns: int = 100,
         max_events_per_second: float = 1000.0,
+        max_pending_callbacks: int = 1000,
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
         store: SessionStore | None = None,
@@ -87,6 +89,7 @@ class App:
             max_consecutive_reruns=max_consecutive_reruns,
             max_events_per_second=max_events_per_second,
             event_burst=max(1, int(2 * max_events_per_second)),
+            max_pending_callbacks=max_pending_callbacks,
         )
         self.sessions = SessionRegistry(
             main, self.config, timeout=session_timeout, max_sessions=max_sessions, store=store

@@ -290,8 +290,62 @@ class AppTest:
         return self.page.errors
 
 
+class SyncAppTest:
+    """``AppTest`` for plain (non-async) test functions: the session runs on an event loop in
+    a background thread (an anyio blocking portal); actions block until runs settle.
+
+    ::
+
+        def test_foo():
+            with SyncAppTest(main) as at:
+                at.click("Foo")
+                assert at.header.texts == ["Foo"]
+    """
+
+    def __init__(self, script: Script, **options: Any) -> None:
+        self.test = AppTest(script, **options)
+        self._portal_cm: Any = None
+        self._portal: Any = None
+
+    def __enter__(self) -> SyncAppTest:
+        from anyio.from_thread import start_blocking_portal
+
+        self._portal_cm = start_blocking_portal("asyncio")
+        self._portal = self._portal_cm.__enter__()
+        self._portal.call(self.test.__aenter__)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._portal.call(self.test.close)
+        finally:
+            self._portal_cm.__exit__(*exc)
+
+    def click(self, label: str, kind: str = "button") -> None:
+        self._portal.call(self.test.elements(kind)(label).click)
+
+    def set_value(self, kind: str, label: str, value: Any) -> None:
+        self._portal.call(self.test.elements(kind)(label).set_value, value)
+
+    def elements(self, kind: str | None = None) -> ElementList:
+        return self.test.elements(kind)
+
+    def __getattr__(self, kind: str) -> ElementList:
+        if kind.startswith("_"):
+            raise AttributeError(kind)
+        return self.test.elements(kind)
+
+    @property
+    def session_state(self) -> Any:
+        return self.test.session_state
+
+    @property
+    def errors(self) -> list[str]:
+        return self.test.errors
+
+
 def _field(kind: str) -> str:
     return "index" if kind in ("selectbox", "radio") else "value"
 
 
-__all__ = ["AppTest", "Element", "ElementList", "PageModel"]
+__all__ = ["AppTest", "Element", "ElementList", "PageModel", "SyncAppTest"]
