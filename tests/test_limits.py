@@ -65,3 +65,16 @@ async def test_pending_callbacks_are_bounded() -> None:
         await at.settle()
         assert len(calls) == 3
         assert any("too many events pending" in e for e in at.errors)
+
+
+def test_app_passes_its_limits_to_every_session() -> None:
+    async def main() -> None:
+        rr.text("hi")
+
+    app = rr.App(main, max_events_per_second=5, max_pending_callbacks=3,
+                 max_consecutive_reruns=7, show_error_details=False, dev_mode=True)
+    config = app.sessions.config
+    assert (config.max_events_per_second, config.event_burst) == (5, 10)
+    assert config.max_pending_callbacks == 3
+    assert config.max_consecutive_reruns == 7
+    assert not config.show_error_details and config.dev_mode
