@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import html
 import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
@@ -16,9 +17,8 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
@@ -38,11 +38,34 @@ def static_dir() -> Path:
     raise RuntimeError("reactive_rerun's static files are missing from this installation")
 
 
-class _Assets(StaticFiles):
-    def file_response(self, *args: Any, **kwargs: Any) -> Response:
-        response = super().file_response(*args, **kwargs)
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        return response
+class _Assets:
+    """The client's files, read once and served from memory (gzipped when the browser takes
+    it): first render waits on these, and there are only a few small ones. Only names in the
+    folder exist here, so no request path can reach another file."""
+
+    TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}
+
+    def __init__(self, folder: Path) -> None:
+        self.files: dict[str, tuple[bytes, bytes, str]] = {}
+        for path in folder.iterdir():
+            if path.is_file() and path.suffix in self.TYPES:
+                body = path.read_bytes()
+                kind = f"{self.TYPES[path.suffix]}; charset=utf-8"
+                self.files[path.name] = (body, gzip.compress(body, 9, mtime=0), kind)
+
+    async def serve(self, request: Request) -> Response:
+        found = self.files.get(request.path_params["name"])
+        if found is None:
+            return PlainTextResponse("Not Found", status_code=404)
+        body, zipped, kind = found
+        headers = {
+            "Cache-Control": "public, max-age=31536000, immutable",
+            "Vary": "Accept-Encoding",
+        }
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            body = zipped
+            headers["Content-Encoding"] = "gzip"
+        return Response(body, media_type=kind, headers=headers)
 
 
 class App:
@@ -100,7 +123,7 @@ class App:
                 Route("/", self._page),
                 Route("/_rr/health", self._health),
                 WebSocketRoute("/_rr/ws", self._socket),
-                Mount(f"/_rr/static/{__version__}", _Assets(directory=static_dir())),
+                Route(f"/_rr/static/{__version__}/{{name}}", _Assets(static_dir()).serve),
             ],
             lifespan=self._lifespan,
         )
