@@ -51,7 +51,8 @@ class SessionConfig:
     max_pending_callbacks: int = 1000
     block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged
     free_reruns: int = 3  # consecutive rerun()-triggered runs that start at once
-    rerun_loop_pause: float = 0.01  # then each one waits this long (other sessions go first)
+    rerun_loop_pause: float = 0.01  # then each waits this long, doubling each time, ...
+    rerun_loop_pause_max: float = 0.05  # ... up to this (other sessions go first)
     max_events_per_second: float = 1000.0  # a client's sustained message rate; more is dropped
     event_burst: int = 2000  # messages a client may send at once before the rate applies
 
@@ -320,7 +321,9 @@ class Session:
         """Wait a little before a rerun()-triggered run; a user event ends the wait at once."""
         self._wake.clear()
         with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(self.config.rerun_loop_pause):
+            streak = self._rerun_streak - self.config.free_reruns
+            pause = self.config.rerun_loop_pause * 2 ** min(streak, 16)
+            async with asyncio.timeout(min(pause, self.config.rerun_loop_pause_max)):
                 while not (self.queue.app_by_user or self.queue.fragments):
                     await self._wake.wait()
                     self._wake.clear()
