@@ -158,7 +158,7 @@ class App:
         if origin is None or "*" in self.allowed_origins or origin in self.allowed_origins:
             return True
         host = websocket.headers.get("host", "")
-        return origin.split("://", 1)[-1] == host
+        return origin.split("://", 1)[-1].lower() == host.lower()
 
     async def _socket(self, websocket: WebSocket) -> None:
         if not self._origin_allowed(websocket):
@@ -176,7 +176,7 @@ class App:
         try:
             session, resumed = self.sessions.open(hello["session"], hello.get("tab"))
         except TooManySessions as exc:
-            await _refuse(websocket, str(exc), close=True)
+            await _refuse(websocket, str(exc))
             return
         del hello  # not kept for the life of the connection
         await self._serve(websocket, session, last_seq, resumed)
@@ -188,7 +188,7 @@ class App:
         text = message.get("text")
         try:
             if text is not None:
-                self._check_size(text)
+                protocol.check_size(text, self.max_frame_bytes)
             decoded = protocol.decode(text if text is not None else message.get("bytes") or b"")
             if decoded["t"] != "hello":
                 raise protocol.ProtocolError("the first message must be 'hello'")
@@ -198,7 +198,7 @@ class App:
                     f"{protocol.VERSION}); reload the page"
                 )
         except protocol.ProtocolError as exc:
-            await _refuse(websocket, str(exc), close=True)
+            await _refuse(websocket, str(exc))
             return None
         return decoded
 
@@ -224,23 +224,22 @@ class App:
 
     def _receive(self, session: Session, message: Mapping[str, Any]) -> None:
         text = message.get("text")
-        if text is None:
-            session.refuse("binary frames are not accepted: send JSON text frames")
-            return
         try:
-            self._check_size(text)
-            session.receive(protocol.decode(text))
-        except protocol.ProtocolError as exc:
-            session.refuse(str(exc))
+            if text is None:
+                if session.admit():
+                    session.refuse("binary frames are not accepted: send JSON text frames")
+                return
+            session.receive_text(text, self.max_frame_bytes)
+        except Exception:  # a bug must not drop the connection: log it, keep the session
+            logger.exception("session %s: a client message failed", session.id[:8])
 
-    def _check_size(self, text: str) -> None:
-        """Refuse a message over ``max_frame_bytes`` (UTF-8 bytes, not characters)."""
-        limit = self.max_frame_bytes
-        if len(text) * 4 <= limit:  # no need to count: a character is at most 4 bytes
-            return
-        size = len(text.encode(errors="replace"))
-        if size > limit:
-            raise protocol.ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
+
+async def _refuse(websocket: WebSocket, reason: str) -> None:
+    """Tell the client why, then close (a close reason holds at most 123 UTF-8 bytes)."""
+    short = reason.encode()[:120].decode(errors="ignore")
+    with contextlib.suppress(Exception):
+        await websocket.send_text(protocol.frame(0, [protocol.op_error(reason)]))
+        await websocket.close(code=1008, reason=short)
 
 
 def _route_path(scope: Scope) -> str:
@@ -304,10 +303,3 @@ class _Pipe:
         if writer is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
-
-
-async def _refuse(websocket: WebSocket, reason: str, *, close: bool) -> None:
-    with contextlib.suppress(Exception):
-        await websocket.send_text(protocol.frame(0, [protocol.op_error(reason)]))
-        if close:
-            await websocket.close(code=1008, reason=reason[:120])

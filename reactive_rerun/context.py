@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .fragments import FragmentRecord
     from .session import Session
 
-RunScope = Literal["app", "fragment", "callback"]
+RunScope = Literal["app", "fragment"]
 
 
 @dataclass(eq=False)

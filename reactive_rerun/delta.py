@@ -19,7 +19,7 @@ def path_key(path: str) -> tuple[str | int, ...]:
     return (root, *(int(part) for part in rest))
 
 
-def within(path: str, prefix: str) -> bool:
+def is_under(path: str, prefix: str) -> bool:
     return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == ".")
 
 
@@ -32,7 +32,11 @@ class _Shared:
     def __init__(self) -> None:
         self._by_json: dict[str, tuple[dict[str, Any], str]] = {}
 
+    LARGEST = 1024  # bytes of JSON: large (often one-off) elements are not worth sharing
+
     def get(self, props: dict[str, Any], encoded: str) -> tuple[dict[str, Any], str]:
+        if len(encoded) > self.LARGEST:
+            return props, encoded
         found = self._by_json.get(encoded)
         if found is not None:
             return found

@@ -10,7 +10,7 @@ from typing import Literal
 
 from markdown_it import MarkdownIt
 
-from .context import current_block, current_fragment, current_run, maybe_run
+from .context import current_block, current_fragment, current_run
 from .elements import commit, draw, place
 from .errors import APIError, RerunRequested, StopRun
 
@@ -166,8 +166,7 @@ def rerun(*, scope: str = "app") -> None:
 
 def stop() -> None:
     """End this run quietly, as if the script had finished here."""
-    if maybe_run() is not None:
-        current_run()
+    current_run()  # outside a run this is an APIError, not a stray BaseException
     raise StopRun
 
 

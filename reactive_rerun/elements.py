@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from .context import Run, current_block, current_fragment, current_run
-from .delta import within
+from .delta import is_under
 from .errors import APIError
 
 Props = dict[str, Any]
@@ -57,14 +57,14 @@ def _redirect(run: Run, block: str) -> str:
     a fragment run redraws the outlet in place (Streamlit 1.67 does the same).
     """
     fragment = current_fragment()
-    if fragment is None or within(block, fragment.path):
+    if fragment is None or is_under(block, fragment.path):
         return block
-    if any(within(block, outlet) for outlet in fragment.outlets.values()):
+    if any(is_under(block, outlet) for outlet in fragment.outlets.values()):
         return block
     outlet = fragment.outlets.get(block)
     if outlet is not None:
         return outlet
-    if run.scope == "fragment" and run.fragment is fragment:
+    if run.scope == "fragment":
         raise APIError(
             "A fragment tried to write to a container created outside it, but it did not write to "
             "that container during the last full app run, so there is no reserved place for it. "
@@ -72,7 +72,7 @@ def _redirect(run: Run, block: str) -> str:
         )
     index = run.cursors.get(block, 0)
     run.cursors[block] = index + 1
-    outlet = f"{block}.{index}"
+    outlet = sys.intern(f"{block}.{index}")
     fragment.outlets[block] = outlet
     commit(run, outlet, {"k": "block", "type": "container", "border": False})
     return outlet

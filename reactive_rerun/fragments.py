@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 from .context import current_block, current_run, in_fragment, within
-from .elements import commit, place
+from .elements import commit, form_of, place
 from .errors import APIError
 
 P = ParamSpec("P")
@@ -51,6 +51,11 @@ class Fragment(Generic[P, R]):
     async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         run = current_run()
         path = place(run, current_block())
+        if form_of(run, path) is not None:
+            raise APIError(
+                "A fragment cannot be called inside an rr.form(): the form's values are sent "
+                "together on submit. Put the form inside the fragment instead."
+            )
         name = f"{getattr(self.fn, '__module__', '')}.{getattr(self.fn, '__qualname__', '')}"
         fid = hashlib.blake2b(f"{name}@{path}".encode(), digest_size=8).hexdigest()
         record = FragmentRecord(fid, self.fn, args, kwargs, path, self.run_every)

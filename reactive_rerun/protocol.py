@@ -127,6 +127,15 @@ def _int(message: dict[str, Any], name: str) -> None:
         raise ProtocolError(f"'{name}' must be a non-negative integer")
 
 
+def check_size(text: str, limit: int) -> None:
+    """Refuse a message over ``limit`` UTF-8 bytes (counted only when it could be over)."""
+    if len(text) * 4 <= limit:  # a character is at most 4 bytes
+        return
+    size = len(text.encode(errors="replace"))
+    if size > limit:
+        raise ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
+
+
 def decode(text: str | bytes) -> ClientMessage:
     """Parse and shape-check one client message. Widget values are checked by the session."""
     if not isinstance(text, str):

@@ -89,10 +89,17 @@ class SessionRegistry:
             if data is not None:
                 return self._start(Session(self.script, self.config, data)), True
         if len(self.live) >= self.max_sessions:
-            raise TooManySessions(f"this server holds its limit of {self.max_sessions} sessions")
+            self._evict_one()  # a flood of abandoned sessions must not lock real users out
         session = self._start(Session(self.script, self.config, SessionData()))
         session.tab = tab
         return session, False
+
+    def _evict_one(self) -> None:
+        """Make room: the session that has waited longest for its client goes first."""
+        waiting = [sid for sid in self._expiry if sid in self.live]  # in order of disconnection
+        if not waiting:
+            raise TooManySessions(f"this server holds its limit of {self.max_sessions} sessions")
+        self.expire(waiting[0], "session evicted: the server is full")
 
     def _start(self, session: Session) -> Session:
         self.live[session.id] = session
@@ -115,7 +122,9 @@ class SessionRegistry:
     def release(self, session: Session) -> None:
         """The connection went away: keep the session for ``timeout`` seconds."""
         session.detach()
-        if session.id in self.live and not session.closed:
+        if session.closed:  # its driver ended (a crash): nothing to wait for
+            self.expire(session.id)
+        elif session.id in self.live:
             loop = asyncio.get_running_loop()
             self._cancel_expiry(session.id)
             self._expiry[session.id] = loop.call_later(self.timeout, self.expire, session.id)

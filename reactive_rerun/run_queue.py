@@ -37,8 +37,18 @@ class RunQueue:
     def request_fragment(self, fid: str, *, user: bool) -> None:
         self.fragments[fid] = self.fragments.get(fid, False) or user
 
+    @property
+    def user_work(self) -> bool:
+        """Whether anything queued comes from a user event (not from ``rr.rerun()``)."""
+        return self.app_by_user or any(self.fragments.values()) or bool(self.callbacks)
+
+    def drop_automatic(self) -> None:
+        """Forget reruns that ``rr.rerun()`` asked for; keep what users asked for."""
+        self.app = self.app_by_user
+        self.fragments = {fid: user for fid, user in self.fragments.items() if user}
+
     def take_app(self) -> tuple[bool, list[PendingCallback]]:
-        by_user, callbacks = self.app_by_user, self.callbacks
+        by_user, callbacks = self.user_work, self.callbacks
         self.app = self.app_by_user = False
         self.fragments.clear()
         self.callbacks = []

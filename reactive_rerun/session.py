@@ -23,7 +23,7 @@ from typing import Any
 
 from . import protocol
 from .context import Run, entered, in_fragment
-from .delta import Page
+from .delta import Page, is_under
 from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
 from .flag import Flag
@@ -97,7 +97,7 @@ class Session:
         self._allowance = float(self.config.event_burst)
         self._allowance_at = time.monotonic()
         self._throttled_notice = 0.0
-        self.throttled = 0  # messages dropped in a row by the rate limit
+        self._last_resync = -1.0
         self.tab: str | None = None  # the page load connected to this session (see registry)
         self.closed = False
         if not self.data.page.nodes:
@@ -151,10 +151,21 @@ class Session:
         self.out.replace(self.data.page.snapshot())
         self.flush()
 
+    def receive_text(self, text: str | bytes, max_bytes: int | None = None) -> None:
+        """One raw client message: rate-limited before anything else is done with it."""
+        if not self.admit():
+            return
+        try:
+            if max_bytes is not None and isinstance(text, str):
+                protocol.check_size(text, max_bytes)
+            message = protocol.decode(text)
+        except protocol.ProtocolError as exc:
+            self.refuse(str(exc))
+            return
+        self.receive(message)
+
     def receive(self, message: protocol.ClientMessage) -> None:
         """Apply one decoded client message; a bad one gets an ``error`` op and changes nothing."""
-        if not self._allow():
-            return
         try:
             if message["t"] == "set":
                 self._set_value(message["id"], message["v"])
@@ -163,13 +174,17 @@ class Session:
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "resync":
+                now = time.monotonic()
+                if now - self._last_resync < 1.0:  # a full page is costly: no amplifier
+                    raise protocol.ProtocolError("resync refused: at most one a second")
+                self._last_resync = now
                 self.resync()
             else:
                 raise protocol.ProtocolError(f"unexpected message {message['t']!r}")
         except protocol.ProtocolError as exc:
             self.refuse(str(exc))
 
-    def _allow(self) -> bool:
+    def admit(self) -> bool:
         """Token bucket: a flood is dropped with one notice a second, never queued."""
         now = time.monotonic()
         rate, burst = self.config.max_events_per_second, self.config.event_burst
@@ -177,9 +192,7 @@ class Session:
         self._allowance_at = now
         if self._allowance >= 1:
             self._allowance -= 1
-            self.throttled = 0
             return True
-        self.throttled += 1
         if now - self._throttled_notice >= 1.0:
             self._throttled_notice = now
             self.refuse(
@@ -206,14 +219,14 @@ class Session:
     def _decode(self, meta: WidgetMeta, wire: Any) -> Any:
         try:
             return meta.decode(wire)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             raise protocol.ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}") from None
 
     def _store(self, meta: WidgetMeta, value: Any) -> bool:
         """Store a widget's new value; True when it changed."""
         widgets, state = self.data.widgets, self.data.state
         if meta.key is not None:
-            old = state.to_dict().get(meta.key, _MISSING)
+            old = state.get(meta.key, _MISSING)
             state.set_from_widget(meta.key, value)
         else:
             old = widgets.values.get(meta.id, _MISSING)
@@ -228,6 +241,7 @@ class Session:
         if meta.form is not None:
             raise protocol.ProtocolError(f"{meta.kind} {wid!r} is in a form: send it with 'submit'")
         value = self._decode(meta, wire)
+        self._room_for(meta)
         if self._store(meta, value):
             self._event(meta)
 
@@ -235,6 +249,7 @@ class Session:
         meta = self._widget(wid)
         if not meta.trigger or meta.form is not None:
             raise protocol.ProtocolError(f"{meta.kind} {wid!r} cannot be clicked")
+        self._room_for(meta)
         self.data.widgets.arm(wid)
         self._event(meta)
 
@@ -248,15 +263,21 @@ class Session:
             if meta.form != form or meta.trigger:
                 raise protocol.ProtocolError(f"widget {member!r} is not a field of form {form!r}")
             decoded.append((meta, self._decode(meta, wire)))
+        self._room_for(button)
         for meta, value in decoded:
             self._store(meta, value)
         self.data.widgets.arm(wid)
         self._event(button)
 
+    def _room_for(self, meta: WidgetMeta) -> None:
+        """Refuse an event whose callback would overflow the queue, before it changes state."""
+        if meta.callback is not None and (
+            len(self.queue.callbacks) >= self.config.max_pending_callbacks
+        ):
+            raise protocol.ProtocolError("too many events pending; slow down")
+
     def _event(self, meta: WidgetMeta) -> None:
         if meta.callback is not None:
-            if len(self.queue.callbacks) >= self.config.max_pending_callbacks:
-                raise protocol.ProtocolError("too many events pending; slow down")
             self.queue.callbacks.append(
                 PendingCallback(meta.callback, meta.args, meta.kwargs, meta.fragment)
             )
@@ -292,10 +313,8 @@ class Session:
         if queue.app:
             running = [t for t in (self._app_task, *self._fragment_tasks.values()) if t]
             await self._cancel(running)
-            if not queue.app_by_user and self._rerun_streak >= self.config.free_reruns:
+            if not queue.user_work and self._rerun_streak >= self.config.free_reruns:
                 await self._pace()  # a rerun loop: yield the loop to other sessions
-            if not queue.app:
-                return
             by_user, callbacks = queue.take_app()
             if self._loop_guard(by_user):
                 return
@@ -305,6 +324,12 @@ class Session:
         if self._app_task is not None and not self._app_task.done():
             return  # fragment reruns wait for the app run
         for fid in list(queue.fragments):
+            if not queue.fragments.get(fid, True) and self._rerun_streak >= self.config.free_reruns:
+                await self._pace()  # a fragment rerun loop: the same courtesy
+                if queue.app:
+                    return  # the app rerun goes first (the driver is woken again)
+            if fid not in queue.fragments:
+                continue
             record = self.data.fragments.get(fid)
             by_user, callbacks = queue.take_fragment(fid)
             if record is None:
@@ -324,7 +349,7 @@ class Session:
             streak = self._rerun_streak - self.config.free_reruns
             pause = self.config.rerun_loop_pause * 2 ** min(streak, 16)
             async with asyncio.timeout(min(pause, self.config.rerun_loop_pause_max)):
-                while not (self.queue.app_by_user or self.queue.fragments):
+                while not self.queue.user_work:
                     await self._wake.wait()
                     self._wake.clear()
         self._wake.set()
@@ -334,14 +359,12 @@ class Session:
         if self._rerun_streak <= self.config.max_consecutive_reruns:
             return False
         self._rerun_streak = 0
-        self.queue.take_app()
-        self.queue.fragments.clear()
+        self.queue.drop_automatic()
         limit = self.config.max_consecutive_reruns
         logger.warning("session %s: stopped a rerun loop after %d runs", self.id[:8], limit)
         run = self._new_run("app", None)
         run.cursors["m"] = 1 + max(
-            (int(p[2:].split(".")[0]) for p in self.data.page.nodes if p.startswith("m.")),
-            default=-1,
+            (int(p.rpartition(".")[2]) for p in self.data.page.kids.get("m", ())), default=-1
         )
         self._emit(protocol.op_start(run.id, "app", None))
         with entered(run, "m", None):
@@ -392,6 +415,7 @@ class Session:
             run = self._runs.get(task)
             if run is not None:
                 run.detached = True
+                self._emit(protocol.op_end(run.id, "cancelled"))
                 logger.warning(
                     "session %s: run %d ignored cancellation for %.1f s; it may no longer draw",
                     self.id[:8], run.id, self.config.cancel_grace,
@@ -417,15 +441,12 @@ class Session:
     async def _app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
         with entered(run, "m", None):
             await self._execute(run, callbacks, self.script)
-        self.data.fragments.update(run.fragments_called)
-        self._sync_timers()
 
     async def _fragment_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
         record = run.fragment
         assert record is not None
         with entered(run, record.path, record):
             await self._execute(run, callbacks, lambda: _call(record))
-        self.data.fragments.update(run.fragments_called)
 
     async def _execute(
         self,
@@ -457,18 +478,23 @@ class Session:
         except asyncio.CancelledError:
             status = "cancelled"
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # sys.exit() in one script must not stop the server
             status = "error"
             self._show_exception(run, exc)
         finally:
+            if run.stopping and status != "cancelled":
+                status = "cancelled"  # it swallowed its cancellation: still not a completed run
             self._finish(run, status)
 
     async def _run_callbacks(self, run: Run, callbacks: list[PendingCallback]) -> bool:
         """Run pending callbacks; True when one asked for an app rerun from a fragment run."""
         escalate = False
-        for cb in callbacks:
+        for i, cb in enumerate(callbacks):
+            if run.stopping:  # cancelled meanwhile: the rest wait for the next run
+                self.queue.callbacks[:0] = callbacks[i:]
+                break
             record = self.data.fragments.get(cb.fragment) if cb.fragment else None
-            with in_fragment(record) if record is not None else _nullcontext():
+            with in_fragment(record) if record is not None else contextlib.nullcontext():
                 try:
                     result = cb.fn(*cb.args, **cb.kwargs)
                     if inspect.isawaitable(result):
@@ -477,7 +503,10 @@ class Session:
                     escalate = escalate or (signal.scope == "app" and run.scope == "fragment")
                 except StopRun:
                     pass
-                except Exception as exc:
+                except asyncio.CancelledError:
+                    self.queue.callbacks[:0] = callbacks[i + 1:]
+                    raise
+                except (Exception, SystemExit) as exc:
                     self._show_exception(run, exc)
         return escalate
 
@@ -499,42 +528,66 @@ class Session:
             "message": str(exc) if self.config.show_error_details else _HIDDEN,
             "trace": trace,
         }
-        commit(run, place(run, block), props)
+        home = run.fragment.path if run.fragment is not None else "m"
+        for where in dict.fromkeys((block, home)):
+            try:
+                commit(run, place(run, where), props)
+                return
+            except APIError:  # e.g. an outside container this fragment run cannot reach
+                continue
 
     def _finish(self, run: Run, status: protocol.Status) -> None:
+        """Close a run: sweep what it did not draw, clean widget state, keep the registry."""
         if run.detached:
             return
-        widgets = self.data.widgets
         if status in ("complete", "error"):
             record = run.fragment
-            prefixes = ("m", "s") if record is None else (record.path, *record.outlets.values())
-            removed = self.data.page.sweep(prefixes, run.drawn)
+            roots = ("m", "s") if record is None else (record.path, *record.outlets.values())
+            removed = self.data.page.sweep(roots, run.drawn)
             if removed:
                 self._emit(protocol.op_rm(removed))
-        if status in ("complete", "error"):
-            if run.fragment is None:
-                unseen = {w for w in widgets.meta if w not in run.widgets_seen}
-            else:
-                fid = run.fragment.id
-                unseen = {
-                    w for w, m in widgets.meta.items()
-                    if m.fragment == fid and w not in run.widgets_seen
-                }
-            if status == "complete":
-                if run.fragment is None:
-                    unseen |= {w for w in widgets.values if w not in run.widgets_seen}
-                    self.data.fragments = dict(run.fragments_called)
-                widgets.forget(unseen)
-            else:  # off the page now, so no longer accepted; values kept after a failed run
-                for wid in unseen:
-                    widgets.meta.pop(wid, None)
+            self._clean_widgets(run, complete=status == "complete")
         if status != "cancelled":
+            widgets = self.data.widgets
             for wid, click in run.triggers_seen.items():
                 if widgets.triggers.get(wid) == click:  # not re-armed by a later click
                     del widgets.triggers[wid]
+            self._register_fragments(run, complete=status == "complete")
         run.unconfirmed.clear()
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self._emit(protocol.op_end(run.id, status))
+
+    def _clean_widgets(self, run: Run, *, complete: bool) -> None:
+        widgets = self.data.widgets
+        if run.fragment is None:
+            unseen = {w for w in widgets.meta if w not in run.widgets_seen}
+        else:
+            fid = run.fragment.id
+            seen = run.widgets_seen
+            unseen = {w for w, m in widgets.meta.items() if m.fragment == fid and w not in seen}
+        if not complete:  # off the page now, so no longer accepted; values kept after a failure
+            for wid in unseen:
+                widgets.meta.pop(wid, None)
+            return
+        if run.fragment is None:
+            unseen |= {w for w in widgets.values if w not in run.widgets_seen}
+            widgets.trigger_keys = {m.key for m in widgets.meta.values() if m.trigger and m.key}
+        widgets.forget(unseen)
+
+    def _register_fragments(self, run: Run, *, complete: bool) -> None:
+        """The fragments a run drew are the session's; a completed run drops the ones it did
+        not draw (all of them for an app run, its nested ones for a fragment run)."""
+        fragments = self.data.fragments
+        if complete and run.fragment is None:
+            fragments.clear()
+        elif complete and run.fragment is not None:
+            root = run.fragment
+            for fid, record in list(fragments.items()):
+                nested = record is not root and is_under(record.path, root.path)
+                if nested and fid not in run.fragments_called:
+                    del fragments[fid]
+        fragments.update(run.fragments_called)
+        self._sync_timers()
 
     # -- fragment timers --------------------------------------------------------------------
 
@@ -608,18 +661,6 @@ class Session:
 
 async def _call(record: FragmentRecord) -> Any:
     return await record.fn(*record.args, **record.kwargs)
-
-
-class _NullContext:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _nullcontext() -> _NullContext:
-    return _NullContext()
 
 
 _MISSING = object()

@@ -216,13 +216,11 @@ class AppTest:
     async def send_text(self, text: str, *, settle: bool = True) -> None:
         """Send a raw client message, exactly as a websocket frame would carry it."""
         session = self._session
+        session.receive_text(text)  # rate limit, parse, apply: as the web layer does
         try:
-            message = protocol.decode(text)
-        except protocol.ProtocolError as exc:
-            session.refuse(str(exc))
-        else:
-            session.receive(message)
-            self._echo(message)
+            self._echo(protocol.decode(text))
+        except protocol.ProtocolError:
+            pass
         if settle:
             await self.settle()
         else:

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 import reactive_rerun as rr
-from reactive_rerun.delta import within
+from reactive_rerun.delta import is_under
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio
@@ -50,7 +50,7 @@ async def test_a_widget_in_a_fragment_reruns_only_that_fragment() -> None:
         run = ops_of_last_run(at)
         assert run[0]["scope"] == "fragment"
         drawn = [op["p"] for op in run if op["op"] == "el"]
-        assert drawn and all(within(str(p), fragment_path) for p in drawn)
+        assert drawn and all(is_under(str(p), fragment_path) for p in drawn)
 
 
 async def test_fragment_arguments_are_kept_and_two_calls_are_two_instances() -> None:

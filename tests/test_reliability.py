@@ -91,9 +91,10 @@ class Tab:
                 return
 
     def probe(self) -> None:
-        """The session still answers, in order."""
-        self.ws.send('{"t":"resync"}')
-        self.read_until(lambda op: op["op"] == "reset")
+        """The session still answers, in order (a click on a widget that does not exist)."""
+        self.ws.send('{"t":"click","id":"probe-widget"}')
+        self.read_until(lambda op: op["op"] == "error" and "probe-widget" in op["message"])
+        self.errors = [e for e in self.errors if "probe-widget" not in e]
 
     def click(self, label: str) -> None:
         self.ws.send(json.dumps({"t": "click", "id": self.widgets[label]}))
