@@ -42,7 +42,8 @@ async def test_a_huge_integer_for_a_number_widget_is_refused_and_the_session_goe
         rr.write(rr.number_input("n", value=1.5))
 
     async with AppTest(main) as at:
-        await at.send_text('{"t":"set","id":"%s","v":%s}' % (at.number_input("n").id, "9" * 400))
+        huge = "9" * 400  # valid JSON, too large for a float
+        await at.send_text(f'{{"t":"set","id":"{at.number_input("n").id}","v":{huge}}}')
         assert any("bad value" in e for e in at.errors)
         await at.number_input("n").set_value(2.5)
         assert at.markdown.texts[-1].strip() == "<p>2.5</p>"
