@@ -30,6 +30,7 @@ async def main_script() -> None:
 
 
 async def cycle(host: str, drop: bool) -> None:
+    """One client: connect, see the first run end, then close cleanly or drop the TCP link."""
     ws = await connect(f"ws://{host}/_rr/ws", origin=f"http://{host}")
     await ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0}))
     while '"op":"end"' not in str(await ws.recv()):

@@ -177,21 +177,9 @@ def test_each_kind_of_bad_message_gets_a_clear_error(live_server: str) -> None:
 
 async def test_connect_disconnect_churn_returns_tasks_and_memory_to_baseline() -> None:
     """Half the clients close cleanly, half drop the TCP connection; all sessions expire."""
-    from websockets.asyncio.client import connect
+    from scripts.churn import cycle  # the same cycle as the 5,000-cycle report in docs/
 
     app = rr.App(counter, session_timeout=0.05)
-
-    async def cycle(host: str, drop: bool) -> None:
-        ws = await connect(f"ws://{host}/_rr/ws", origin=f"http://{host}")
-        await ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0}))
-        while '"op":"end"' not in str(await ws.recv()):
-            pass
-        if drop:
-            assert ws.transport is not None
-            ws.transport.abort()
-            await asyncio.sleep(0)
-        else:
-            await ws.close()
 
     async def settle() -> None:
         for _ in range(200):
