@@ -253,20 +253,23 @@ class _Pipe:
     """Frames on their way into one websocket, written by a task that exists only while
     there is something to write (an idle session holds no writer task and no queue)."""
 
-    __slots__ = ("websocket", "pending", "writer", "closing")
-    LIMIT = 2000  # frames waiting for a client that stopped reading
+    __slots__ = ("websocket", "pending", "pending_bytes", "writer", "closing")
+    LIMIT = 2000  # frames waiting for a client that stopped reading ...
+    LIMIT_BYTES = 8 << 20  # ... or their bytes
 
     def __init__(self, websocket: WebSocket) -> None:
         self.websocket = websocket
         self.pending: list[str] = []
+        self.pending_bytes = 0
         self.writer: asyncio.Task[None] | None = None
         self.closing = False
 
     def send(self, text: str) -> None:
-        if len(self.pending) >= self.LIMIT:  # it resyncs when it reconnects
-            self.close(1013, "client is not reading")
+        if len(self.pending) >= self.LIMIT or self.pending_bytes > self.LIMIT_BYTES:
+            self.close(1013, "client is not reading")  # it resyncs when it reconnects
             raise ConnectionError("client is not reading")
         self.pending.append(text)
+        self.pending_bytes += len(text)
         if self.writer is None:
             self.writer = asyncio.get_running_loop().create_task(self._write())
 
@@ -283,7 +286,7 @@ class _Pipe:
     async def _write(self) -> None:
         try:
             while self.pending:
-                batch, self.pending = self.pending, []
+                batch, self.pending, self.pending_bytes = self.pending, [], 0
                 for text in batch:
                     await self.websocket.send_text(text)
         except Exception:  # the socket died; its receive loop sees that and cleans up

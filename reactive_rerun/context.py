@@ -76,6 +76,15 @@ def current_block() -> str:
     return stack[-1] if stack else "m"
 
 
+def push_block(path: str) -> None:
+    """``with container:`` enters a block (no token: one Container serves many sessions)."""
+    _stack.set((*_stack.get(), path))
+
+
+def pop_block() -> None:
+    _stack.set(_stack.get()[:-1])
+
+
 def current_fragment() -> FragmentRecord | None:
     return _fragment.get()
 

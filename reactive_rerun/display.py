@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json as _json
 import traceback
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
@@ -114,19 +115,46 @@ def write(*args: object, unsafe_allow_html: bool = False) -> None:
 
 
 async def write_stream(stream: AsyncIterable[object] | Iterable[object]) -> str:
-    """Draw text as it arrives from a (async) generator; returns the whole text."""
+    """Draw text as it arrives from a (async) generator; returns the whole text.
+
+    The element is redrawn at most every 50 ms (and once at the end), so a fast stream of
+    small chunks does not re-render and re-send the growing text for each one.
+    """
     run = current_run()
     path = place(run, current_block())
     chunks: list[str] = []
-    commit(run, path, {"k": "markdown", "html": ""})
-    if isinstance(stream, AsyncIterable):
-        async for chunk in stream:
-            chunks.append(_text(chunk))
-            commit(current_run(), path, {"k": "markdown", "html": render_markdown("".join(chunks))})
-    else:
-        for chunk in stream:
-            chunks.append(_text(chunk))
-            commit(current_run(), path, {"k": "markdown", "html": render_markdown("".join(chunks))})
+    shown = -1.0
+    later: asyncio.TimerHandle | None = None
+    loop = asyncio.get_running_loop()
+
+    def show(now: bool = False) -> None:
+        """Draw the text so far, or make sure it is drawn within 50 ms."""
+        nonlocal shown, later
+        wait = 0.05 - (loop.time() - shown)
+        if now or wait <= 0:
+            if later is not None:
+                later.cancel()
+                later = None
+            shown = loop.time()
+            if not (run.stopping or run.detached):
+                commit(run, path, {"k": "markdown", "html": render_markdown("".join(chunks))})
+        elif later is None:
+            later = loop.call_later(wait, show, True)
+
+    try:
+        show(now=True)
+        if isinstance(stream, AsyncIterable):
+            async for chunk in stream:
+                chunks.append(_text(chunk))
+                show()
+        else:
+            for chunk in stream:
+                chunks.append(_text(chunk))
+                show()
+        show(now=True)
+    finally:
+        if later is not None:
+            later.cancel()
     return "".join(chunks)
 
 

@@ -7,7 +7,7 @@ from types import TracebackType
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, overload
 
 from . import display, widgets
-from .context import _stack, current_block, current_run
+from .context import current_block, current_run, pop_block, push_block
 from .elements import commit, form_of, place
 from .errors import APIError
 
@@ -56,13 +56,13 @@ class Container:
 
     def __enter__(self) -> Container:
         current_run()
-        _stack.set((*_stack.get(), self._path))
+        push_block(self._path)
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        _stack.set(_stack.get()[:-1])  # no shared token: one Container serves many sessions
+        pop_block()
         if exc is not None and isinstance(exc, Exception) and not hasattr(exc, "_rr_block"):
             try:
                 exc._rr_block = self._path  # type: ignore[attr-defined]

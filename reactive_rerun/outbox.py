@@ -23,6 +23,8 @@ Send = Callable[[str], None]
 
 
 class Outbox:
+    KEEP_BYTES = 2 << 20  # kept frames are bounded in bytes too (a client may be away a while)
+
     def __init__(self, data: SessionData, keep: int) -> None:
         self.data = data  # holds the last frame's number (``seq``), part of the durable state
         self.ops: list[str] = []
@@ -31,6 +33,7 @@ class Outbox:
         self.before_flush: Callable[[list[str]], None] | None = None
         self._history: list[tuple[int, str, float]] = []  # a list: an empty deque costs 760 B
         self._keep = keep
+        self._kept_bytes = 0
         self._handle: asyncio.Handle | None = None
 
     def emit(self, op: str) -> None:
@@ -49,8 +52,11 @@ class Outbox:
         text = protocol.frame(self.data.seq, self.ops)
         self.ops = []
         self._history.append((self.data.seq, text, asyncio.get_running_loop().time()))
-        if len(self._history) > self._keep:
-            del self._history[0]
+        self._kept_bytes += len(text)
+        while len(self._history) > self._keep or (
+            self._kept_bytes > self.KEEP_BYTES and len(self._history) > 1
+        ):
+            self._kept_bytes -= len(self._history.pop(0)[1])
         if self.send is not None:
             try:
                 self.send(text)
@@ -93,7 +99,7 @@ class Outbox:
             return  # while no client is connected, the frames are what it will need
         history = self._history
         while history and history[0][2] < cutoff:
-            del history[0]
+            self._kept_bytes -= len(history.pop(0)[1])
 
     def replace(self, ops: list[str]) -> None:
         """Drop what is pending for ``ops`` (a full page makes earlier drawing moot)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -202,3 +203,19 @@ async def test_a_nested_fragment_its_parent_stops_drawing_stops_ticking() -> Non
         await asyncio.sleep(0.25)
         assert len(ticks) <= count + 1
         assert at.session is not None and len(at.session.data.fragments) == 1
+
+
+async def test_write_stream_of_many_small_chunks_is_not_resent_chunk_by_chunk() -> None:
+    async def tokens() -> AsyncIterator[str]:
+        for i in range(300):
+            yield f"w{i} "
+            await asyncio.sleep(0)  # a fast producer
+
+    async def main() -> None:
+        rr.session_state.text = await rr.write_stream(tokens())
+
+    async with AppTest(main) as at:
+        sent = [op for op in at.page.ops if op["op"] == "el" and op["e"]["k"] == "markdown"]
+        assert len(sent) < 30  # not 300
+        assert at.markdown[0].text.strip() == "<p>" + " ".join(f"w{i}" for i in range(300)) + "</p>"
+        assert at.session_state["text"].endswith("w299 ")
