@@ -95,8 +95,16 @@ def success(body: object) -> None:
 
 
 def exception(exc: BaseException) -> None:
-    trace = "".join(traceback.format_exception(exc)).rstrip()
-    draw({"k": "exception", "type": type(exc).__name__, "message": str(exc), "trace": trace})
+    """Show an exception; the app's ``show_error_details=False`` hides its message and trace."""
+    if current_run().session.config.show_error_details:
+        trace: str | None = "".join(traceback.format_exception(exc)).rstrip()
+        message = str(exc)
+    else:
+        trace, message = None, HIDDEN_DETAILS
+    draw({"k": "exception", "type": type(exc).__name__, "message": message, "trace": trace})
+
+
+HIDDEN_DETAILS = "This app has hidden the error details. The server log has the full error."
 
 
 def write(*args: object, unsafe_allow_html: bool = False) -> None:

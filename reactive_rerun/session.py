@@ -24,6 +24,7 @@ from typing import Any
 from . import protocol
 from .context import Run, entered, in_fragment
 from .delta import Page, is_under
+from .display import HIDDEN_DETAILS
 from .elements import commit, place
 from .errors import APIError, RerunRequested, StopRun
 from .flag import Flag
@@ -525,7 +526,7 @@ class Session:
         props = {
             "k": "exception",
             "type": type(exc).__name__,
-            "message": str(exc) if self.config.show_error_details else _HIDDEN,
+            "message": str(exc) if self.config.show_error_details else HIDDEN_DETAILS,
             "trace": trace,
         }
         home = run.fragment.path if run.fragment is not None else "m"
@@ -664,6 +665,5 @@ async def _call(record: FragmentRecord) -> Any:
 
 
 _MISSING = object()
-_HIDDEN = "This app has hidden the error details. The server log has the full error."
 
 __all__ = ["APIError", "Session", "SessionConfig", "SessionData"]

@@ -219,3 +219,18 @@ async def test_write_stream_of_many_small_chunks_is_not_resent_chunk_by_chunk() 
         assert len(sent) < 30  # not 300
         assert at.markdown[0].text.strip() == "<p>" + " ".join(f"w{i}" for i in range(300)) + "</p>"
         assert at.session_state["text"].endswith("w299 ")
+
+
+async def test_rr_exception_hides_details_when_the_app_hides_them() -> None:
+    async def main() -> None:
+        try:
+            raise ValueError("secret path /srv/app/db.sqlite")
+        except ValueError as exc:
+            rr.exception(exc)
+
+    async with AppTest(main, config=SessionConfig(show_error_details=False)) as at:
+        (shown,) = at.exception
+        assert shown.props["type"] == "ValueError"
+        assert shown.props["trace"] is None and "secret" not in shown.props["message"]
+    async with AppTest(main) as at:
+        assert "secret path" in at.exception[0].props["message"] and at.exception[0].props["trace"]
