@@ -199,6 +199,7 @@ const W = {
       paint(e) {
         setLabel(f.lt, e);
         inp.inputMode = e.int ? 'numeric' : 'decimal';
+        inp.placeholder = e.placeholder || '';
         inp.disabled = minus.disabled = plus.disabled = e.disabled;
       },
       get: () => parse(),
@@ -291,10 +292,12 @@ const W = {
       chips.replaceChildren(...val.map((i) => h('span', { class: 'rr-chip' }, E.options[i],
         h('button', { type: 'button', 'aria-label': 'Remove ' + E.options[i], text: '×', disabled: E.disabled,
           onclick: () => { val = val.filter((j) => j !== i); render(); st.setV(val.slice()); sel.focus(); } }))));
-      sel.replaceChildren(h('option', { value: '', text: val.length === E.options.length ? 'All selected' : E.placeholder || 'Choose options' }),
+      const full = E.max != null && val.length >= E.max; // max_selections: no more choices offered
+      const head = val.length === E.options.length ? 'All selected' : full ? `At most ${E.max} selected` : E.placeholder || 'Choose options';
+      sel.replaceChildren(h('option', { value: '', text: head }),
         ...E.options.map((o, i) => (val.includes(i) ? null : h('option', { value: i, text: o }))).filter(Boolean));
       sel.value = '';
-      sel.disabled = E.disabled || val.length === E.options.length;
+      sel.disabled = E.disabled || full || val.length === E.options.length;
     };
     sel.onchange = () => { if (sel.value === '') return; val = [...val, +sel.value]; render(); st.setV(val.slice()); };
     return {
