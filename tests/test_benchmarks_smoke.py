@@ -62,3 +62,14 @@ def test_browser_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert by_metric["errors"]["rr"] == 0
     assert by_metric["navigation -> first element p50"]["rr"] is not None
     assert by_metric["JS transferred"]["rr"] > 0
+
+
+def test_rerun_loop_benchmark_runs_without_errors() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.rerun_loops", "--loopers", "2", "--clicks", "5"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
+    assert result["errors"] == 0
+    assert result["loaded"]["n"] == 5 and result["looping_runs_total"] > 0

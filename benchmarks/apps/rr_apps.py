@@ -72,7 +72,32 @@ def _build(main: Script, title: str) -> rr.App:
     return rr.App(main, title=title)
 
 
-APPS = {"main": main_app, "fragment": fragment_app}
+def _start_loop() -> None:
+    rr.session_state.loop = True
+
+
+def loops_app(n: int) -> rr.App:
+    """A page of N lines whose sessions, once "Loop" is clicked, call ``rr.rerun()`` on every
+    run forever (the loop guard is set out of reach, so they loop for the whole measurement)."""
+
+    async def main() -> None:
+        state = rr.session_state
+        rr.button("Loop", on_click=_start_loop)
+        count = state.setdefault("count", 0)
+        if rr.button("Inc"):
+            count = state.count = count + 1
+        rr.text(f"count: {count}")
+        for i in range(n):
+            rr.text(f"static line {i}")
+        if state.get("loop"):
+            state.spins = state.get("spins", 0) + 1
+            rr.text(f"spin {state.spins}")
+            rr.rerun()
+
+    return rr.App(main, title="bench loops", max_consecutive_reruns=10**9)
+
+
+APPS = {"main": main_app, "fragment": fragment_app, "loops": loops_app}
 
 
 def from_env() -> rr.App:
