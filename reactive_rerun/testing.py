@@ -37,14 +37,19 @@ class PageModel:
     frames: int = 0
     bytes: int = 0
     ops: list[dict[str, Any]] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)  # frames seen twice or missed
 
     def apply(self, text: str) -> None:
         data = json.loads(text)
         self.frames += 1
         self.bytes += len(text.encode())
         ops = data["ops"]
-        if data["seq"] <= self.seq and not any(op["op"] == "reset" for op in ops):
-            return
+        if not any(op["op"] == "reset" for op in ops):
+            if data["seq"] <= self.seq:
+                self.violations.append(f"frame {data['seq']} again (last applied {self.seq})")
+                return
+            if data["seq"] != self.seq + 1:
+                self.violations.append(f"gap: frame {data['seq']} after {self.seq}")
         self.seq = data["seq"]
         for op in ops:
             self.ops.append(op)
@@ -188,8 +193,10 @@ class AppTest:
         await self.settle()
         return self
 
-    async def __aexit__(self, *exc: object) -> None:
+    async def __aexit__(self, kind: object, *exc: object) -> None:
         await self.close()
+        if kind is None and self.page.violations:  # the page must never skip or repeat a frame
+            raise AssertionError(f"frames out of order: {self.page.violations}")
 
     async def close(self) -> None:
         if self._driver is not None:
