@@ -31,7 +31,9 @@ class PageModel:
     elements: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     runs: list[tuple[int, str]] = field(default_factory=list)  # (run id, end status)
+    running: set[int] = field(default_factory=set)  # runs started and not ended
     session_id: str | None = None
+    resumed: bool | None = None
     closed: str | None = None
     seq: int = 0
     frames: int = 0
@@ -40,17 +42,31 @@ class PageModel:
     violations: list[str] = field(default_factory=list)  # frames seen twice or missed
 
     def apply(self, text: str) -> None:
-        data = json.loads(text)
-        self.frames += 1
+        """Take one frame as the websocket delivers it (JSON text)."""
         self.bytes += len(text.encode())
-        ops = data["ops"]
+        self.apply_frame(json.loads(text))
+
+    def apply_frame(self, frame: dict[str, Any]) -> None:
+        """The browser client's rules (``static/client.js``): apply a frame only in order."""
+        self.frames += 1
+        seq, ops = frame["seq"], frame["ops"]
+        if seq == 0:  # out of band (a refused hello): only notices apply
+            for op in ops:
+                if op["op"] in ("error", "close"):
+                    self._apply(op)
+            return
+        session = next((op for op in ops if op["op"] == "session"), None)
+        if session is not None and not session["resumed"]:
+            self.seq = 0  # a new session counts from 1
+            self.elements.clear()
+            self.running.clear()
         if not any(op["op"] == "reset" for op in ops):
-            if data["seq"] <= self.seq:
-                self.violations.append(f"frame {data['seq']} again (last applied {self.seq})")
+            if seq <= self.seq:
+                self.violations.append(f"frame {seq} again (last applied {self.seq})")
                 return
-            if data["seq"] != self.seq + 1:
-                self.violations.append(f"gap: frame {data['seq']} after {self.seq}")
-        self.seq = data["seq"]
+            if seq != self.seq + 1:
+                self.violations.append(f"gap: frame {seq} after {self.seq}")
+        self.seq = seq
         for op in ops:
             self.ops.append(op)
             self._apply(op)
@@ -71,12 +87,15 @@ class PageModel:
                 self._drop_children(path)
         elif kind == "reset":
             self.elements.clear()
+        elif kind == "start":
+            self.running.add(op["run"])
         elif kind == "end":
+            self.running.discard(op["run"])
             self.runs.append((op["run"], op["status"]))
         elif kind == "error":
             self.errors.append(op["message"])
         elif kind == "session":
-            self.session_id = op["id"]
+            self.session_id, self.resumed = op["id"], op["resumed"]
         elif kind == "close":
             self.closed = op["reason"]
 

@@ -19,8 +19,7 @@ import anyio
 import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
 
-from reactive_rerun import protocol
-from reactive_rerun.delta import path_key
+from reactive_rerun import protocol, testing
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers ``httpx2`` for its TestClient and warns when it falls back to httpx.
@@ -40,81 +39,25 @@ __all__ = [
 TIMEOUT = 30.0  # generous: the suite runs on small, busy machines
 
 
-class PageModel:
-    """What a browser tab shows, built only from the frames it received."""
+class PageModel(testing.PageModel):
+    """The harness's page model (the browser client's frame rules), fed frames as a websocket
+    client receives them, keeping each frame and adding readers for the web-layer tests."""
 
     def __init__(self) -> None:
-        self.elements: dict[str, dict[str, Any]] = {}
-        self.seq = 0
-        self.session_id: str | None = None
-        self.resumed: bool | None = None
-        self.errors: list[str] = []
-        self.closed: str | None = None
-        self.running: set[int] = set()
-        self.ends: list[tuple[int, str]] = []
-        self.frames: list[dict[str, Any]] = []
-        self.violations: list[str] = []  # frames seen twice, or a gap in seq
+        super().__init__()
+        self.received: list[dict[str, Any]] = []
 
-    def apply(self, frame: dict[str, Any]) -> None:
-        self.frames.append(frame)
-        seq, ops = frame["seq"], frame["ops"]
-        if seq == 0:  # out of band: a refused hello
-            for op in ops:
-                self._apply(op)
-            return
-        session = next((op for op in ops if op["op"] == "session"), None)
-        if session is not None and not session["resumed"]:
-            self.seq = 0  # a new session counts from 1
-            self.elements.clear()
-            self.running.clear()
-        if not any(op["op"] == "reset" for op in ops):
-            if seq <= self.seq:
-                self.violations.append(f"frame {seq} again (last applied {self.seq})")
-                return
-            if seq != self.seq + 1:
-                self.violations.append(f"gap: frame {seq} after {self.seq}")
-        self.seq = seq
-        for op in ops:
-            self._apply(op)
-
-    def _apply(self, op: dict[str, Any]) -> None:
-        kind = op["op"]
-        if kind == "session":
-            self.session_id, self.resumed = op["id"], op["resumed"]
-        elif kind == "reset":
-            self.elements.clear()
-        elif kind == "el":
-            path, element = op["p"], op["e"]
-            old = self.elements.get(path)
-            if old is not None and (element["k"] != "block" or old.get("type") != element["type"]):
-                self._drop_children(path)
-            self.elements[path] = element
-        elif kind == "rm":
-            for path in op["p"]:
-                self.elements.pop(path, None)
-                self._drop_children(path)
-        elif kind == "start":
-            self.running.add(op["run"])
-        elif kind == "end":
-            self.running.discard(op["run"])
-            self.ends.append((op["run"], op["status"]))
-        elif kind == "error":
-            self.errors.append(op["message"])
-        elif kind == "close":
-            self.closed = op["reason"]
-
-    def _drop_children(self, path: str) -> None:
-        prefix = path + "."
-        for child in [p for p in self.elements if p.startswith(prefix)]:
-            del self.elements[child]
+    def apply_frame(self, frame: dict[str, Any]) -> None:
+        self.received.append(frame)
+        super().apply_frame(frame)
 
     # -- reading the page -----------------------------------------------------------------------
 
-    def ordered(self) -> list[dict[str, Any]]:
-        return [e for _, e in sorted(self.elements.items(), key=lambda i: path_key(i[0]))]
+    def shown(self) -> list[dict[str, Any]]:
+        return [e for _, e in self.ordered()]
 
     def texts(self, kind: str) -> list[str]:
-        return [str(e["text"]) for e in self.ordered() if e["k"] == kind]
+        return [str(e["text"]) for e in self.shown() if e["k"] == kind]
 
     @property
     def header(self) -> str | None:
@@ -122,7 +65,7 @@ class PageModel:
         return headers[0] if headers else None
 
     def widget(self, label: str) -> dict[str, Any]:
-        found = [e for e in self.ordered() if e.get("label") == label and "id" in e]
+        found = [e for e in self.shown() if e.get("label") == label and "id" in e]
         assert len(found) == 1, f"expected one widget {label!r} on the page, found {found}"
         return found[0]
 
@@ -135,10 +78,10 @@ class PageModel:
     @property
     def idle(self) -> bool:
         """A run completed and none is in flight."""
-        return bool(self.ends) and not self.running
+        return bool(self.runs) and not self.running
 
-    def ops(self, since: int = 0) -> list[dict[str, Any]]:
-        return [op for frame in self.frames[since:] for op in frame["ops"]]
+    def ops_since(self, since: int = 0) -> list[dict[str, Any]]:
+        return [op for frame in self.received[since:] for op in frame["ops"]]
 
 
 def hello(session: str | None = None, seq: int = 0, v: int = protocol.VERSION) -> dict[str, Any]:
@@ -172,7 +115,7 @@ class SyncClient:
         if message["type"] == "websocket.close":
             raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
         frame: dict[str, Any] = json.loads(message["text"])
-        self.page.apply(frame)
+        self.page.apply_frame(frame)
         return frame
 
     def until(self, predicate: Callable[[PageModel], bool], timeout: float = TIMEOUT) -> None:
@@ -190,9 +133,9 @@ class SyncClient:
 
     def set(self, label: str, value: Any) -> None:
         """Enter a value and wait for the run it causes to end."""
-        runs = len(self.page.ends)
+        runs = len(self.page.runs)
         self.send({"t": "set", "id": self.page.echo(label, value), "v": value})
-        self.until(lambda p: len(p.ends) > runs and p.idle)
+        self.until(lambda p: len(p.runs) > runs and p.idle)
 
 
 class AsyncClient:
@@ -209,7 +152,7 @@ class AsyncClient:
         with anyio.fail_after(within):
             text = await self.ws.recv()
         frame: dict[str, Any] = json.loads(text)
-        self.page.apply(frame)
+        self.page.apply_frame(frame)
         return frame
 
     async def until(self, predicate: Callable[[PageModel], bool], within: float = TIMEOUT) -> None:
@@ -226,9 +169,9 @@ class AsyncClient:
 
     async def set(self, label: str, value: Any) -> None:
         """Enter a value and wait for the run it causes to end."""
-        runs = len(self.page.ends)
+        runs = len(self.page.runs)
         await self.send({"t": "set", "id": self.page.echo(label, value), "v": value})
-        await self.until(lambda p: len(p.ends) > runs and p.idle)
+        await self.until(lambda p: len(p.runs) > runs and p.idle)
 
 
 @contextlib.asynccontextmanager

@@ -59,11 +59,11 @@ async def increment(tab: AsyncClient, to: int) -> None:
 
 async def resume(tab: AsyncClient, session_id: str | None, seq: int) -> list[dict[str, Any]]:
     """Say hello with a session id and seq; the frames up to the one that names the session."""
-    since = len(tab.page.frames)
+    since = len(tab.page.received)
     tab.page.resumed = None
     await tab.send(hello(session_id, seq))
     await tab.until(lambda p: p.resumed is not None)
-    return tab.page.frames[since:]
+    return tab.page.received[since:]
 
 
 def element_ops(frames: list[dict[str, Any]]) -> list[dict[str, Any]]:

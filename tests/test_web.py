@@ -172,7 +172,7 @@ def test_click_round_trip_over_websocket() -> None:
         assert session_state(app, tab.page.session_id)["value"] == "Foo"
         assert tab.page.violations == []
         assert tab.page.errors == []
-        assert [f["seq"] for f in tab.page.frames] == list(range(1, len(tab.page.frames) + 1))
+        assert [f["seq"] for f in tab.page.received] == list(range(1, len(tab.page.received) + 1))
 
 
 def test_resync_gets_a_full_page() -> None:
@@ -524,12 +524,12 @@ def test_bad_message_gets_error_state_unchanged_other_session_unaffected(case: s
                 message = message.replace(f'"{name}"', json.dumps(wid))
         state_before = session_state(app, tab.page.session_id)
         page_before = dict(tab.page.elements)
-        since = len(tab.page.frames)
+        since = len(tab.page.received)
 
         tab.send(message)
         tab.until(lambda p: bool(p.errors))
         assert len(tab.page.errors) == 1 and tab.page.errors[0]
-        assert [op["op"] for op in tab.page.ops(since)] == ["error"], "a refused message ran"
+        assert [op["op"] for op in tab.page.ops_since(since)] == ["error"], "a refused message ran"
         assert session_state(app, tab.page.session_id) == state_before
         assert tab.page.elements == page_before
 
@@ -580,7 +580,7 @@ def test_binary_hello_gets_error_and_close() -> None:
 def test_page_model_helper_flags_duplicates_and_gaps() -> None:
     """The tests' page model must itself catch what the reconnect tests look for."""
     page = PageModel()
-    page.apply({"seq": 1, "ops": [{"op": "session", "id": "s", "resumed": False}]})
-    page.apply({"seq": 1, "ops": []})
-    page.apply({"seq": 3, "ops": []})
+    page.apply_frame({"seq": 1, "ops": [{"op": "session", "id": "s", "resumed": False}]})
+    page.apply_frame({"seq": 1, "ops": []})
+    page.apply_frame({"seq": 3, "ops": []})
     assert page.violations == ["frame 1 again (last applied 1)", "gap: frame 3 after 1"]
