@@ -43,7 +43,8 @@ class Run:
     block_forms: dict[str, str] = field(default_factory=dict)  # block path -> form id inside it
     empties: set[str] = field(default_factory=set)  # rr.empty() blocks: one child, replaced
     fragments_called: dict[str, FragmentRecord] = field(default_factory=dict)
-    unconfirmed: list[str] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)  # drawn unchanged, not yet confirmed
+    confirm: asyncio.TimerHandle | None = None  # the flush that will confirm them
 
     def check(self) -> None:
         """Stop a run that was asked to stop, even if it never awaits."""

@@ -555,6 +555,9 @@ class Session:
                     del widgets.triggers[wid]
             self._register_fragments(run, complete=status == "complete")
         run.unconfirmed.clear()
+        if run.confirm is not None:  # a fast run: its end freshens everything, no timer needed
+            run.confirm.cancel()
+            run.confirm = None
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self._emit(protocol.op_end(run.id, status))
 
@@ -626,9 +629,9 @@ class Session:
         if op is not None:
             self._emit(op)
         else:
-            if not run.unconfirmed:
+            if run.confirm is None:  # confirm it if the run is still going when dimming starts
                 loop = asyncio.get_running_loop()
-                loop.call_at(run.started + self.config.stale_after, self.flush)
+                run.confirm = loop.call_at(run.started + self.config.stale_after, self.flush)
             run.unconfirmed.append(path)
 
     def clear(self, run: Run, path: str) -> None:
@@ -651,6 +654,7 @@ class Session:
             if run.unconfirmed and now >= run.started + self.config.stale_after:
                 ops.append(protocol.op_ok(run.unconfirmed))
                 run.unconfirmed = []
+                run.confirm = None
 
     def close(self, reason: str = "session closed") -> None:
         """Tell the client the session is over; the owner then cancels ``drive``."""
