@@ -4,48 +4,67 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .app import App
-from .display import (
+import typing as _typing
+
+from .config import SessionConfig
+from .control import rerun, stop
+from .durable import SessionData
+from .elements import (
+    button,
     caption,
+    checkbox,
     code,
+    columns,
+    container,
     divider,
+    empty,
     error,
     exception,
+    expander,
+    form,
+    form_submit_button,
     header,
     info,
     json,
     markdown,
-    rerun,
-    spinner,
-    stop,
-    subheader,
-    success,
-    text,
-    title,
-    warning,
-    write,
-    write_stream,
-)
-from .errors import APIError, RerunRequested, StopRun
-from .fragments import Fragment, fragment
-from .layout import Container, columns, container, empty, expander, form, sidebar, tabs
-from .session import Session, SessionConfig, SessionData
-from .state import SessionState, SessionStateProxy
-from .widgets import (
-    button,
-    checkbox,
-    form_submit_button,
     multiselect,
     number_input,
     radio,
     selectbox,
     slider,
+    spinner,
+    subheader,
+    success,
+    tabs,
+    text,
     text_area,
     text_input,
+    title,
     toggle,
+    warning,
 )
+from .errors import APIError, RerunRequested, StopRun
+from .fragments import Fragment, fragment
+from .layout import Container, sidebar
+from .session import Session
+from .state import SessionState, SessionStateProxy
+from .store import MemoryStore, SessionStore
+from .write import write, write_stream
+
+if _typing.TYPE_CHECKING:
+    from .app import App
 
 session_state: SessionStateProxy = SessionStateProxy()
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """``rr.App`` loads the web layer (Starlette) only when asked for: the runtime and the
+    test harness do not need it."""
+    if name == "App":
+        from .app import App
+
+        return App
+    raise AttributeError(f"module 'reactive_rerun' has no attribute {name!r}")
 
 
 __all__ = (
@@ -53,12 +72,14 @@ __all__ = (
     "App",
     "Container",
     "Fragment",
+    "MemoryStore",
     "RerunRequested",
     "Session",
     "SessionConfig",
     "SessionData",
     "SessionState",
     "SessionStateProxy",
+    "SessionStore",
     "StopRun",
     "button",
     "caption",

@@ -23,8 +23,12 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import __version__, protocol
-from .registry import SessionRegistry, SessionStore, TooManySessions
-from .session import Script, Session, SessionConfig
+from .config import SessionConfig
+from .errors import ProtocolError, TooManySessions
+from .registry import SessionRegistry
+from .runner import Script
+from .session import Session
+from .store import SessionStore
 
 logger = logging.getLogger("reactive_rerun")
 
@@ -174,7 +178,7 @@ class App:
             return
         last_seq = hello["seq"]
         try:
-            session, resumed = self.sessions.open(hello["session"], hello.get("tab"))
+            session, resumed = await self.sessions.open(hello["session"], hello.get("tab"))
         except TooManySessions as exc:
             await _refuse(websocket, str(exc))
             return
@@ -191,13 +195,13 @@ class App:
                 protocol.check_size(text, self.max_frame_bytes)
             decoded = protocol.decode(text if text is not None else message.get("bytes") or b"")
             if decoded["t"] != "hello":
-                raise protocol.ProtocolError("the first message must be 'hello'")
+                raise ProtocolError("the first message must be 'hello'")
             if decoded["v"] != protocol.VERSION:
-                raise protocol.ProtocolError(
+                raise ProtocolError(
                     f"protocol version {decoded['v']} is not supported (server speaks "
                     f"{protocol.VERSION}); reload the page"
                 )
-        except protocol.ProtocolError as exc:
+        except ProtocolError as exc:
             await _refuse(websocket, str(exc))
             return None
         return decoded
@@ -205,7 +209,7 @@ class App:
     async def _serve(
         self, websocket: WebSocket, session: Session, last_seq: int, resumed: bool
     ) -> None:
-        pipe = _Pipe(websocket)
+        pipe = SocketWriter(websocket)
         session.attach(pipe.send, last_seq, resumed=resumed, on_replaced=pipe.replaced)
         try:
             while not pipe.closing:
@@ -249,7 +253,7 @@ def _route_path(scope: Scope) -> str:
     return path[len(root):] if root and path.startswith(root) else path
 
 
-class _Pipe:
+class SocketWriter:
     """Frames on their way into one websocket, written by a task that exists only while
     there is something to write (an idle session holds no writer task and no queue)."""
 

@@ -11,15 +11,29 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .errors import APIError
 
 if TYPE_CHECKING:
-    from .fragments import FragmentRecord
-    from .session import Session
+    from .bindings import Bindings, FragmentCall
+    from .config import SessionConfig
+    from .durable import FragmentRecord, SessionData
 
 RunScope = Literal["app", "fragment"]
+
+
+class RunHost(Protocol):
+    """What the UI functions see of the session a run belongs to."""
+
+    @property
+    def data(self) -> SessionData: ...  # the durable part: state, widget values, page
+    @property
+    def live(self) -> Bindings: ...  # the live part: decoders, callbacks, fragment functions
+    @property
+    def config(self) -> SessionConfig: ...
+    def draw(self, run: Run, path: str, props: dict[str, Any]) -> None: ...
+    def clear(self, run: Run, path: str) -> None: ...
 
 
 @dataclass(eq=False)
@@ -27,22 +41,23 @@ class Run:
     """The bookkeeping of one run: what it drew, which widgets it met."""
 
     id: int
-    session: Session
+    host: RunHost
     scope: RunScope
     fragment: FragmentRecord | None = None
     started: float = 0.0
     phase: Literal["callbacks", "body"] = "callbacks"
+    quiet: bool = False  # started by a fragment's timer, not by the user: no "Running…"
     stopping: bool = False  # set when the run is cancelled; UI calls then stop it too
     detached: bool = False  # cancelled and not finished in time: it may no longer write
     cursors: dict[str, int] = field(default_factory=dict)
     drawn: set[str] = field(default_factory=set)
     widgets_seen: set[str] = field(default_factory=set)
     keys_created: set[str] = field(default_factory=set)
-    triggers_seen: dict[str, int] = field(default_factory=dict)  # button -> click number seen
     forms_seen: set[str] = field(default_factory=set)
     block_forms: dict[str, str] = field(default_factory=dict)  # block path -> form id inside it
     empties: set[str] = field(default_factory=set)  # rr.empty() blocks: one child, replaced
     fragments_called: dict[str, FragmentRecord] = field(default_factory=dict)
+    fragment_calls: dict[str, FragmentCall] = field(default_factory=dict)
     unconfirmed: list[str] = field(default_factory=list)  # drawn unchanged, not yet confirmed
     confirm: asyncio.TimerHandle | None = None  # the flush that will confirm them
 

@@ -1,9 +1,14 @@
-"""Errors and the control-flow signals a script can raise.
+"""Every exception reactive_rerun raises, and the control-flow signals a script can raise.
 
 Hierarchy::
 
     Exception
-     └── APIError              a script used the API wrongly; the message says how to fix it
+     ├── APIError              a script used the API wrongly; the message says how to fix it
+     ├── ProtocolError         (ValueError) a client message was refused; the text goes back to it
+     ├── TooManySessions       the server holds its limit of sessions
+     ├── StoreConflict         a session record was saved by another worker meanwhile
+     ├── UnstorableValue       (TypeError) session data a store cannot keep, named by its place
+     └── BadRecord             (ValueError) stored bytes that are not a session record
     BaseException
      └── ControlFlow           never caught by a script's ``except Exception:``
           ├── RerunRequested   ``rr.rerun()``: halt this run, queue another
@@ -21,6 +26,26 @@ class APIError(Exception):
     """The script called the reactive_rerun API in a way it does not support."""
 
 
+class ProtocolError(ValueError):
+    """A client message was refused; the text is sent back to that client."""
+
+
+class TooManySessions(Exception):
+    """A new session would go over the app's ``max_sessions``."""
+
+
+class StoreConflict(Exception):
+    """A session record changed in the store since this worker loaded it."""
+
+
+class UnstorableValue(TypeError):
+    """A value in session data that a session store cannot keep as plain data."""
+
+
+class BadRecord(ValueError):
+    """Bytes from a store that do not decode to a session record."""
+
+
 class ControlFlow(BaseException):
     """Base of the signals that steer a run; derived from BaseException on purpose."""
 
@@ -35,3 +60,9 @@ class RerunRequested(ControlFlow):
 
 class StopRun(ControlFlow):
     """Raised by ``rr.stop()`` to end the current run as if it had finished."""
+
+
+__all__ = [
+    "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "StopRun",
+    "StoreConflict", "TooManySessions", "UnstorableValue",
+]

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Generic, ParamSpec, TypeVar, overload
+from typing import Generic, ParamSpec, TypeVar, overload
 
+from .bindings import FragmentCall
 from .context import current_block, current_run, in_fragment, within
-from .elements import commit, form_of, place
+from .durable import FragmentRecord
+from .element import commit, form_of, place
+from .elements.fragment import FRAGMENT
 from .errors import APIError
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-@dataclass(eq=False)
-class FragmentRecord:
-    """One fragment instance of a session: what to call, with what, and where it draws."""
-
-    id: str
-    fn: Callable[..., Awaitable[Any]]
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    path: str
-    run_every: float | None
-    outlets: dict[str, str] = field(default_factory=dict)  # outside container -> reserved block
 
 
 def _seconds(run_every: float | timedelta | None) -> float | None:
@@ -58,9 +48,10 @@ class Fragment(Generic[P, R]):
             )
         name = f"{getattr(self.fn, '__module__', '')}.{getattr(self.fn, '__qualname__', '')}"
         fid = hashlib.blake2b(f"{name}@{path}".encode(), digest_size=8).hexdigest()
-        record = FragmentRecord(fid, self.fn, args, kwargs, path, self.run_every)
-        commit(run, path, {"k": "block", "type": "fragment", "id": fid})
+        record = FragmentRecord(fid, path, self.run_every)
+        commit(run, path, FRAGMENT.props({"id": fid}))
         run.fragments_called[fid] = record
+        run.fragment_calls[fid] = FragmentCall(self.fn, args, kwargs)
         with within(path), in_fragment(record):
             return await self.fn(*args, **kwargs)
 
@@ -86,10 +77,11 @@ def fragment(
     seconds = _seconds(run_every)
 
     def decorate(f: Callable[P, Awaitable[R]]) -> Fragment[P, R]:
-        import inspect
-
         if not inspect.iscoroutinefunction(f):
             raise APIError("@rr.fragment decorates `async def` functions; call them with `await`.")
         return Fragment(f, seconds)
 
     return decorate(fn) if fn is not None else decorate
+
+
+__all__ = ["Fragment", "FragmentRecord", "fragment"]

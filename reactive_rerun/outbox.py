@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from . import protocol
 
 if TYPE_CHECKING:
-    from .session import SessionData
+    from .durable import SessionData
 
 logger = logging.getLogger("reactive_rerun")
 
-Send = Callable[[str], None]
+FrameSink = Callable[[str], None]  # hands one frame (JSON text) to the transport
 
 
 class Outbox:
@@ -28,7 +28,7 @@ class Outbox:
     def __init__(self, data: SessionData, keep: int) -> None:
         self.data = data  # holds the last frame's number (``seq``), part of the durable state
         self.ops: list[str] = []
-        self.send: Send | None = None
+        self.send: FrameSink | None = None
         self.on_replaced: Callable[[], None] | None = None
         self.before_flush: Callable[[list[str]], None] | None = None
         self._history: list[tuple[int, str, float]] = []  # a list: an empty deque costs 760 B
@@ -64,7 +64,7 @@ class Outbox:
                 logger.exception("session %s: send failed", self.data.id[:8])
                 self.detach()
 
-    def attach(self, send: Send, on_replaced: Callable[[], None] | None) -> None:
+    def attach(self, send: FrameSink, on_replaced: Callable[[], None] | None) -> None:
         """Connect a transport; the one it replaces (if any) is told."""
         self.flush()
         if self.send is not None and self.on_replaced is not None:

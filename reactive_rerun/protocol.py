@@ -10,13 +10,11 @@ import json
 from collections.abc import Iterable
 from typing import Any, Literal, NotRequired, TypedDict, cast
 
+from .errors import ProtocolError
+
 VERSION = 1
 
 Status = Literal["complete", "rerun", "error", "cancelled"]
-
-
-class ProtocolError(ValueError):
-    """A client message was refused; the text is sent back to that client."""
 
 
 _encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
@@ -41,10 +39,12 @@ def op_reset() -> str:
     return '{"op":"reset"}'
 
 
-def op_start(run: int, scope: str, path: str | None) -> str:
+def op_start(run: int, scope: str, path: str | None, *, quiet: bool = False) -> str:
+    """A run began; ``quiet`` runs (a fragment's timer) do not show as "Running…"."""
+    extra = ',"quiet":true' if quiet else ""
     if path is None:
-        return f'{{"op":"start","run":{run},"scope":"{scope}"}}'
-    return f'{{"op":"start","run":{run},"scope":"{scope}","path":{dumps(path)}}}'
+        return f'{{"op":"start","run":{run},"scope":"{scope}"{extra}}}'
+    return f'{{"op":"start","run":{run},"scope":"{scope}","path":{dumps(path)}{extra}}}'
 
 
 def op_el(path: str, element_json: str) -> str:

@@ -1,8 +1,8 @@
 """The sessions of one app: open, resume within the timeout, expire, close.
 
-Knows no transport. The durable part of each session goes through a ``SessionStore``;
-``MemoryStore`` is the default, and another store (shared between workers) can keep the
-data so a session resumes on another worker.
+Knows no transport. A session's record goes to the ``SessionStore`` when its client goes
+away, so a session this process no longer holds (or another process saved) resumes from it.
+``MemoryStore`` is the default.
 """
 
 from __future__ import annotations
@@ -10,39 +10,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
-from .session import Script, Session, SessionConfig, SessionData
+from .config import SessionConfig
+from .durable import SessionData
+from .errors import BadRecord, TooManySessions, UnstorableValue
+from .runner import Script
+from .session import Session
+from .store import MemoryStore, SessionStore
 
 logger = logging.getLogger("reactive_rerun")
-
-
-class SessionStore(Protocol):
-    """Keeps sessions' durable data between connections."""
-
-    def load(self, session_id: str) -> SessionData | None: ...
-    def save(self, data: SessionData) -> None: ...
-    def delete(self, session_id: str) -> None: ...
-
-
-class MemoryStore:
-    """The default store: this process's memory (sessions resume on this worker only)."""
-
-    def __init__(self) -> None:
-        self._data: dict[str, SessionData] = {}
-
-    def load(self, session_id: str) -> SessionData | None:
-        return self._data.get(session_id)
-
-    def save(self, data: SessionData) -> None:
-        self._data[data.id] = data
-
-    def delete(self, session_id: str) -> None:
-        self._data.pop(session_id, None)
-
-
-class TooManySessions(Exception):
-    pass
 
 
 class SessionRegistry:
@@ -61,16 +39,18 @@ class SessionRegistry:
         self.max_sessions = max_sessions
         self.store: SessionStore = store if store is not None else MemoryStore()
         self.live: dict[str, Session] = {}
+        self._versions: dict[str, int] = {}  # session id -> version of its record in the store
         self._drivers: dict[str, asyncio.Task[None]] = {}
         self._expiry: dict[str, asyncio.TimerHandle] = {}
-        self._closing: set[asyncio.Task[None]] = set()
+        self._background: set[asyncio.Task[None]] = set()
+        self._store_ops: dict[str, asyncio.Task[None]] = {}  # the last store write per session
         self._trimmer: asyncio.Task[None] | None = None
         self.history_age = 5.0  # seconds a frame sent to a connected client is kept for replay
 
     def __len__(self) -> int:
         return len(self.live)
 
-    def open(self, session_id: str | None, tab: str | None = None) -> tuple[Session, bool]:
+    async def open(self, session_id: str | None, tab: str | None = None) -> tuple[Session, bool]:
         """The session to attach a new connection to, and whether it is resumed.
 
         A session whose socket is still connected is resumed only by the same page load (its
@@ -85,14 +65,30 @@ class SessionRegistry:
                 self._cancel_expiry(session_id)
                 session.tab = tab
                 return session, True
-            data = self.store.load(session_id) if session is None else None
-            if data is not None:
-                return self._start(Session(self.script, self.config, data)), True
+            if session is None:
+                restored = await self._restore(session_id)
+                if restored is not None:
+                    restored.tab = tab
+                    return restored, True
         if len(self.live) >= self.max_sessions:
             self._evict_one()  # a flood of abandoned sessions must not lock real users out
         session = self._start(Session(self.script, self.config, SessionData()))
         session.tab = tab
         return session, False
+
+    async def _restore(self, session_id: str) -> Session | None:
+        stored = await self.store.load(session_id)
+        if stored is None or session_id in self.live:
+            return self.live.get(session_id)
+        try:
+            session = Session.restore(self.script, self.config, stored.record)
+        except BadRecord as exc:
+            logger.warning("session %s: its stored record is unusable: %s", session_id[:8], exc)
+            return None
+        if session.id != session_id:
+            return None
+        self._versions[session_id] = stored.version
+        return self._start(session)
 
     def _evict_one(self) -> None:
         """Make room: the session that has waited longest for its client goes first."""
@@ -103,7 +99,6 @@ class SessionRegistry:
 
     def _start(self, session: Session) -> Session:
         self.live[session.id] = session
-        self.store.save(session.data)
         loop = asyncio.get_running_loop()
         self._drivers[session.id] = loop.create_task(session.drive())
         if self._trimmer is None or self._trimmer.done():
@@ -120,7 +115,7 @@ class SessionRegistry:
                 session.out.forget_before(cutoff)
 
     def release(self, session: Session) -> None:
-        """The connection went away: keep the session for ``timeout`` seconds."""
+        """The connection went away: keep the session for ``timeout`` seconds, and its record."""
         session.detach()
         if session.closed:  # its driver ended (a crash): nothing to wait for
             self.expire(session.id)
@@ -128,6 +123,24 @@ class SessionRegistry:
             loop = asyncio.get_running_loop()
             self._cancel_expiry(session.id)
             self._expiry[session.id] = loop.call_later(self.timeout, self.expire, session.id)
+            self._store_op(session.id, lambda: self.save(session))
+
+    async def save(self, session: Session) -> bool:
+        """Write the session's record to the store as its next version."""
+        try:
+            record = session.snapshot()
+        except UnstorableValue as exc:
+            logger.warning(
+                "session %s: not saved to the session store (it resumes only in this process): %s",
+                session.id[:8], str(exc),
+            )
+            return False
+        version = self._versions.get(session.id, 0) + 1
+        if not await self.store.save(session.id, record, version):
+            logger.warning("session %s: its record changed in the store meanwhile", session.id[:8])
+            return False
+        self._versions[session.id] = version
+        return True
 
     def _cancel_expiry(self, session_id: str) -> None:
         handle = self._expiry.pop(session_id, None)
@@ -135,18 +148,51 @@ class SessionRegistry:
             handle.cancel()
 
     def expire(self, session_id: str, reason: str = "session expired") -> None:
-        """Drop a session: cancel its tasks and free its data."""
+        """Drop a session: cancel its tasks and free its data, here and in the store."""
         self._cancel_expiry(session_id)
         session = self.live.pop(session_id, None)
-        self.store.delete(session_id)
+        self._versions.pop(session_id, None)
+        self._store_op(session_id, lambda: self.store.delete(session_id))
         driver = self._drivers.pop(session_id, None)
         if session is not None:
             session.close(reason)
         if driver is not None:
             driver.cancel()
-            task = asyncio.get_running_loop().create_task(_reap(driver))
-            self._closing.add(task)
-            task.add_done_callback(self._closing.discard)
+            self._in_background(_reap(driver))
+
+    def _store_op(self, session_id: str, op: Callable[[], Awaitable[Any]]) -> None:
+        """Store writes of one session happen in order: a slow save never lands after the
+        delete that followed it."""
+        previous = self._store_ops.get(session_id)
+
+        async def in_order() -> None:
+            if previous is not None:
+                await asyncio.gather(previous, return_exceptions=True)
+            try:
+                await op()
+            except Exception:
+                logger.exception("session %s: the session store failed", session_id[:8])
+
+        task = asyncio.get_running_loop().create_task(in_order())
+        self._store_ops[session_id] = task
+        self._background.add(task)
+
+        def done(task: asyncio.Task[None]) -> None:
+            self._background.discard(task)
+            if self._store_ops.get(session_id) is task:
+                del self._store_ops[session_id]
+
+        task.add_done_callback(done)
+
+    async def settled(self) -> None:
+        """Wait until every store write and session shutdown begun so far has finished."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
+    def _in_background(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def close_all(self, reason: str = "server shutting down") -> None:
         for session_id in list(self.live):
@@ -155,8 +201,8 @@ class SessionRegistry:
             self._trimmer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._trimmer
-        if self._closing:
-            await asyncio.gather(*self._closing, return_exceptions=True)
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
 
 
 async def _reap(driver: asyncio.Task[None]) -> None:
@@ -166,3 +212,6 @@ async def _reap(driver: asyncio.Task[None]) -> None:
         pass
     except Exception:
         logger.exception("a session driver failed while closing")
+
+
+__all__ = ["SessionRegistry"]

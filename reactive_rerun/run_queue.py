@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .state import Callback
+from .bindings import Callback
 
 
 @dataclass(slots=True)
@@ -25,6 +25,7 @@ class RunQueue:
         self.app = False
         self.app_by_user = False
         self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
+        self.timed: dict[str, bool] = {}  # fragment id -> requested by its run_every timer only
         self.callbacks: list[PendingCallback] = []
 
     def __bool__(self) -> bool:
@@ -34,7 +35,8 @@ class RunQueue:
         self.app = True
         self.app_by_user = self.app_by_user or user
 
-    def request_fragment(self, fid: str, *, user: bool) -> None:
+    def request_fragment(self, fid: str, *, user: bool, timed: bool = False) -> None:
+        self.timed[fid] = timed and (fid not in self.fragments or self.timed.get(fid, False))
         self.fragments[fid] = self.fragments.get(fid, False) or user
 
     @property
@@ -46,16 +48,19 @@ class RunQueue:
         """Forget reruns that ``rr.rerun()`` asked for; keep what users asked for."""
         self.app = self.app_by_user
         self.fragments = {fid: user for fid, user in self.fragments.items() if user}
+        self.timed = {fid: t for fid, t in self.timed.items() if fid in self.fragments}
 
     def take_app(self) -> tuple[bool, list[PendingCallback]]:
         by_user, callbacks = self.user_work, self.callbacks
         self.app = self.app_by_user = False
         self.fragments.clear()
+        self.timed.clear()
         self.callbacks = []
         return by_user, callbacks
 
     def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
         by_user = self.fragments.pop(fid)
+        self.timed.pop(fid, None)
         mine = [cb for cb in self.callbacks if cb.fragment == fid]
         self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]
         return by_user, mine

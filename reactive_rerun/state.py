@@ -6,38 +6,19 @@ it; an unkeyed widget's value lives in ``WidgetStore.values`` under its widget i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .context import maybe_run
 from .errors import APIError
 
-Callback = Callable[..., Any]
-
-
-@dataclass(slots=True)
-class WidgetMeta:
-    """What the session must know about a drawn widget to accept a value from the client."""
-
-    id: str
-    kind: str
-    key: str | None
-    shows_in: str  # the element field the client shows the value in
-    decode: Callable[[Any], Any]  # wire value -> Python value; raises ValueError with a reason
-    encode: Callable[[Any], Any]  # Python value -> wire value
-    callback: Callback | None = None
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    fragment: str | None = None
-    form: str | None = None
-    trigger: bool = False  # buttons: the value is a one-run trigger, not stored
-
 
 @dataclass
 class WidgetStore:
-    values: dict[str, Any] = field(default_factory=dict)
-    meta: dict[str, WidgetMeta] = field(default_factory=dict)
+    """Widget values and armed clicks: plain data, part of the session's record."""
+
+    values: dict[str, Any] = field(default_factory=dict)  # unkeyed widgets, by widget id
     triggers: dict[str, int] = field(default_factory=dict)  # armed button -> its click number
     clicks: int = 0
     trigger_keys: set[str] = field(default_factory=set)  # keys of buttons: read-only in state
@@ -45,13 +26,16 @@ class WidgetStore:
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:
             self.values.pop(wid, None)
-            self.meta.pop(wid, None)
             self.triggers.pop(wid, None)
 
     def arm(self, wid: str) -> None:
-        """A click: the button reads True until a run that saw this click ends."""
+        """A click: the button reads True in the first run that reaches it."""
         self.clicks += 1
         self.triggers[wid] = self.clicks
+
+    def consume(self, wid: str) -> bool:
+        """Read a button's click: True once per click, whatever happens to the run after."""
+        return self.triggers.pop(wid, None) is not None
 
 
 class SessionState(MutableMapping[str, Any]):
@@ -109,6 +93,11 @@ class SessionState(MutableMapping[str, Any]):
     def to_dict(self) -> dict[str, Any]:
         return dict(self._data)
 
+    def load(self, values: dict[str, Any]) -> None:
+        """Take the values of a stored record (a session resumed in this process)."""
+        self._data.clear()
+        self._data.update(values)
+
     def set_from_widget(self, key: str, value: Any) -> None:
         """Store a value that came from the widget itself (not the script)."""
         self._data[key] = value
@@ -142,7 +131,7 @@ class SessionStateProxy(MutableMapping[str, Any]):
         run = maybe_run()
         if run is None:
             raise APIError("rr.session_state is only available while the app's script runs.")
-        return run.session.state
+        return run.host.data.state
 
     def __getitem__(self, key: str) -> Any:
         return self._state()[key]
@@ -173,4 +162,4 @@ class SessionStateProxy(MutableMapping[str, Any]):
 
     def __repr__(self) -> str:
         run = maybe_run()
-        return repr(run.session.state) if run is not None else "SessionState(<no session>)"
+        return repr(run.host.data.state) if run is not None else "SessionState(<no session>)"

@@ -20,8 +20,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import protocol
-from .delta import path_key
-from .session import Script, Session, SessionConfig, SessionData
+from .config import SessionConfig
+from .durable import SessionData
+from .element import Element as Kind
+from .element import kind_of
+from .errors import ProtocolError
+from .page import path_key
+from .runner import Script
+from .session import Session
 
 
 @dataclass
@@ -136,17 +142,17 @@ class Element:
         return ""
 
     @property
+    def definition(self) -> Kind:
+        """The element kind's definition (``reactive_rerun.element.Element``)."""
+        found = kind_of(self.props)
+        if found is None:
+            raise LookupError(f"no element kind {self.kind!r}")
+        return found
+
+    @property
     def value(self) -> Any:
         """The value the page shows; choices read as their option labels."""
-        props = self.props
-        if self.kind in ("selectbox", "radio"):
-            index = props["index"]
-            return None if index is None else props["options"][index]
-        if self.kind == "multiselect":
-            return [props["options"][i] for i in props["value"]]
-        if self.kind == "slider" and isinstance(props["value"], list):
-            return tuple(props["value"])
-        return props.get("value")
+        return self.definition.value(self.props)
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.path} {self.text!r}>"
@@ -169,13 +175,7 @@ class Element:
         await self._at.send({"t": "set", "id": self.id, "v": wire})
 
     def _wire(self, value: Any) -> Any:
-        if self.kind in ("selectbox", "radio"):
-            return None if value is None else self.props["options"].index(value)
-        if self.kind == "multiselect":
-            return [self.props["options"].index(v) for v in value]
-        if isinstance(value, tuple):
-            return list(value)
-        return value
+        return self.definition.wire(self.props, value)
 
 
 class ElementList(list[Element]):
@@ -242,44 +242,45 @@ class AppTest:
     async def send_text(self, text: str, *, settle: bool = True) -> None:
         """Send a raw client message, exactly as a websocket frame would carry it."""
         session = self._session
+        refusals = len(self.page.errors)
         session.receive_text(text)  # rate limit, parse, apply: as the web layer does
-        try:
-            self._echo(protocol.decode(text))
-        except protocol.ProtocolError:
-            pass
+        session.flush()
+        if len(self.page.errors) == refusals:  # accepted: the input shows what was entered
+            try:
+                self._echo(protocol.decode(text))
+            except ProtocolError:
+                pass
         if settle:
             await self.settle()
         else:
             await asyncio.sleep(0)
 
     def _echo(self, message: protocol.ClientMessage) -> None:
-        """Show an entered value the server accepted, as the browser's input already does.
+        """Show an entered value, as the browser's input already does.
 
         The server does not send a value back to the client that entered it, so without this
         the page model would keep showing the widget's old value.
         """
         if message["t"] == "set":
-            ids = [message["id"]]
+            entered = {message["id"]: message["v"]}
         elif message["t"] == "submit":
-            ids = list(message["values"])
+            entered = dict(message["values"])
         else:
             return
-        server = self._session.data.page
-        for wid in ids:
-            path = server.widgets.get(wid)
-            shown = self.page.elements.get(path) if path is not None else None
-            if path is None or shown is None or shown.get("id") != wid:
+        for path, shown in self.page.elements.items():
+            wid = shown.get("id")
+            if shown["k"] == "block" or wid not in entered:
                 continue
-            name = _field(str(shown["k"]))
-            accepted = server.nodes[path].props
-            if name in accepted:
-                self.page.elements[path] = {**shown, name: accepted[name]}
+            kind = kind_of(shown)
+            if kind is not None and kind.value_field is not None:
+                self.page.elements[path] = {**shown, kind.value_field: entered[wid]}
 
     def form_values(self, form: str) -> dict[str, Any]:
         values = {}
         for e in self.elements():
-            if e.props.get("form") == form and e.kind not in ("submit", "block"):
-                values[e.id] = self.pending_form_values.pop(e.id, e.props[_field(e.kind)])
+            kind = kind_of(e.props)
+            if e.props.get("form") == form and kind is not None and kind.value_field:
+                values[e.id] = self.pending_form_values.pop(e.id, e.props[kind.value_field])
         return values
 
     # -- reading the page -------------------------------------------------------------------
@@ -366,10 +367,6 @@ class SyncAppTest:
     @property
     def errors(self) -> list[str]:
         return self.test.errors
-
-
-def _field(kind: str) -> str:
-    return "index" if kind in ("selectbox", "radio") else "value"
 
 
 __all__ = ["AppTest", "Element", "ElementList", "PageModel", "SyncAppTest"]

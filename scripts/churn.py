@@ -52,7 +52,7 @@ async def run(cycles: int) -> None:
     host = f"127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
 
     async def settle() -> None:
-        while app.sessions.live or app.sessions._closing:
+        while app.sessions.live or app.sessions._background:
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.2)
         gc.collect()

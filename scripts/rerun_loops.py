@@ -13,7 +13,7 @@ import statistics
 import time
 
 import reactive_rerun as rr
-from reactive_rerun.session import SessionConfig
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 LOOPERS = 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reactive_rerun as rr
-from reactive_rerun.session import SessionConfig
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio

@@ -9,9 +9,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 import reactive_rerun as rr
-from reactive_rerun.registry import SessionRegistry, TooManySessions
+from reactive_rerun.errors import TooManySessions
+from reactive_rerun.registry import SessionRegistry
 from reactive_rerun.run_queue import PendingCallback, RunQueue
-from reactive_rerun.session import SessionConfig
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio
@@ -168,14 +169,14 @@ async def test_at_the_session_limit_the_longest_waiting_disconnected_session_mak
         rr.text("hi")
 
     registry = SessionRegistry(main, SessionConfig(), timeout=60, max_sessions=2)
-    first, _ = registry.open(None)
-    second, _ = registry.open(None)
+    first, _ = await registry.open(None)
+    second, _ = await registry.open(None)
     first.attach(lambda text: None)
     second.attach(lambda text: None)
     with pytest.raises(TooManySessions):
-        registry.open(None)  # both are connected: nobody to evict
+        await registry.open(None)  # both are connected: nobody to evict
     registry.release(first)
-    third, resumed = registry.open(None)
+    third, resumed = await registry.open(None)
     assert not resumed and first.id not in registry.live and second.id in registry.live
     assert third.id in registry.live
     await registry.close_all()

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 import reactive_rerun as rr
-from reactive_rerun.session import SessionConfig
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio

@@ -200,7 +200,8 @@ async def test_after_timeout_a_fresh_session_starts() -> None:
             drop(tab)
         assert sid is not None
         await wait_for(lambda: sid not in app.sessions.live)
-        assert app.sessions.store.load(sid) is None
+        await app.sessions.settled()
+        assert await app.sessions.store.load(sid) is None
 
         async with open_client(ws_url(host), page=page) as tab:
             await resume(tab, sid, seq)
@@ -234,7 +235,7 @@ async def test_expired_session_tasks_cancelled_and_memory_freed() -> None:
             assert sid is not None
             session = app.sessions.live[sid]
             driver = app.sessions._drivers[sid]
-            runs = list(session._runs)
+            runs = list(session.scheduler.runs)
             assert runs and not any(t.done() for t in runs)
             session_ref, data_ref = weakref.ref(session), weakref.ref(session.data)
             del session
@@ -245,7 +246,8 @@ async def test_expired_session_tasks_cancelled_and_memory_freed() -> None:
         await wait_for(lambda: all(t.done() for t in runs))
         assert all(t.cancelled() for t in runs)
         assert unwound == ["finally"]
-        assert app.sessions.store.load(sid) is None
+        await app.sessions.settled()
+        assert await app.sessions.store.load(sid) is None
         assert sid not in app.sessions._drivers
         del driver
         runs.clear()

@@ -184,7 +184,7 @@ async def test_connect_disconnect_churn_returns_tasks_and_memory_to_baseline() -
     async def settle() -> None:
         for _ in range(200):
             await asyncio.sleep(0.02)
-            if not app.sessions.live and not app.sessions._closing:
+            if not app.sessions.live and not app.sessions._background:
                 break
         await asyncio.sleep(0.1)
         gc.collect()

@@ -8,7 +8,7 @@ import pytest
 from _helpers import drawn, until
 
 import reactive_rerun as rr
-from reactive_rerun.session import SessionConfig
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio

@@ -139,27 +139,72 @@ async def test_a_run_that_swallows_its_cancellation_stops_at_its_next_ui_call() 
         assert at.page.runs[-1][1] == "complete"
 
 
-async def test_a_button_click_is_not_lost_when_the_run_that_saw_it_is_interrupted() -> None:
-    completed_with_click: list[int] = []
+async def test_a_click_is_consumed_by_the_run_that_reads_it_even_if_that_run_is_interrupted(
+) -> None:
     seen_true: list[int] = []
+    completed_with_click: list[int] = []
 
     async def main() -> None:
         clicked = rr.button("Go")
         rr.text_input("t", key="t")
         if clicked:
             seen_true.append(1)
-            if len(seen_true) == 1:
-                await asyncio.sleep(30)  # the first run that sees the click is interrupted
+            await asyncio.sleep(30)  # interrupted by the next event
             completed_with_click.append(1)
 
     async with AppTest(main) as at:
         await at.send({"t": "click", "id": at.button("Go").id}, settle=False)
         await until(lambda: len(seen_true) == 1)
         await at.text_input("t").set_value("typed while the click's run was in flight")
-        assert seen_true == [1, 1]
-        assert completed_with_click == [1]  # the click reached exactly one completed run
+        assert seen_true == [1]  # never acted on twice
+        assert completed_with_click == []
         await at.text_input("t").set_value("again")
-        assert completed_with_click == [1]  # and no later run sees it
+        assert seen_true == [1]
+
+
+async def test_clicking_fast_while_slow_awaits_cancels_slow_and_shows_fast() -> None:
+    log: list[str] = []
+
+    async def main() -> None:
+        rr.header(rr.session_state.get("result", "nothing yet"))
+        if rr.button("slow"):
+            log.append("slow started")
+            await asyncio.sleep(30)
+            rr.session_state.result = "slow"
+            rr.rerun()
+        if rr.button("fast"):
+            log.append("fast")
+            rr.session_state.result = "fast"
+            rr.rerun()
+
+    async with AppTest(main) as at:
+        await at.send({"t": "click", "id": at.button("slow").id}, settle=False)
+        await until(lambda: log == ["slow started"])
+        await at.button("fast").click()
+        assert at.header.texts == ["fast"]
+        assert log == ["slow started", "fast"]  # slow's work is not started again
+
+
+async def test_a_click_before_any_run_reached_its_button_is_seen_by_the_next_run() -> None:
+    gate = asyncio.Event()
+    clicks: list[bool] = []
+
+    async def main() -> None:
+        rr.text_input("t")
+        if rr.session_state.get("wait"):
+            await gate.wait()  # the run is held before it reaches the button
+        clicks.append(rr.button("Go"))
+        rr.session_state.wait = True
+
+    async with AppTest(main) as at:
+        field = at.text_input("t").id
+        await at.send({"t": "set", "id": field, "v": "x"}, settle=False)  # held at the gate
+        await asyncio.sleep(0.05)
+        await at.send({"t": "click", "id": at.button("Go").id}, settle=False)  # cancels it
+        await asyncio.sleep(0.05)
+        gate.set()
+        await at.settle()
+        assert clicks == [False, True]
 
 
 async def test_a_button_is_true_in_exactly_one_completed_run_per_click() -> None:

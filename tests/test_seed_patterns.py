@@ -10,7 +10,7 @@ import pytest
 from examples.callback_pattern import main as callback_pattern
 from examples.container_pattern import main as container_pattern
 from examples.rerun_pattern import main as rerun_pattern
-from reactive_rerun.delta import path_key
+from reactive_rerun.page import path_key
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio

@@ -52,7 +52,7 @@ async def test_blocking_work_moved_to_a_thread_is_not_reported(
 
 
 async def test_dev_mode_sends_the_block_warning_to_the_page() -> None:
-    from reactive_rerun.session import SessionConfig
+    from reactive_rerun.config import SessionConfig
 
     async def main() -> None:
         time.sleep(0.2)  # noqa: ASYNC251 - the mistake the notice is for

@@ -18,7 +18,7 @@ import asyncio
 import os
 
 import reactive_rerun as rr
-from reactive_rerun.session import Script
+from reactive_rerun.runner import Script
 
 
 def _sleep_next_run() -> None:

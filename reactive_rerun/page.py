@@ -1,7 +1,7 @@
-"""What the page shows, and the ops that turn it into what a run draws.
+"""``Page``: the element tree the client shows, and the ops that turn it into what a run draws.
 
-``Page`` is part of a session's durable state: it mirrors the client's element tree (path ->
-encoded element), so a run sends only elements that differ from what is shown, and a reconnecting
+Part of a session's durable state: it mirrors the client's element tree (path -> encoded
+element), so a run sends only elements that differ from what is shown, and a reconnecting
 client can be given the whole page again.
 """
 

@@ -1,4 +1,4 @@
-"""``Flag``: an ``asyncio.Event`` that costs nothing while nobody waits.
+"""``LazyEvent``: an ``asyncio.Event`` that costs nothing while nobody waits.
 
 A session holds a few of these for its whole life; ``asyncio.Event`` allocates a waiter deque
 up front (about 760 bytes each), which thousands of idle sessions feel.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 
-class Flag:
+class LazyEvent:
     __slots__ = ("_set", "_waiters")
 
     def __init__(self) -> None:

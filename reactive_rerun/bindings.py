@@ -1,0 +1,55 @@
+"""The live part of a session: what a run binds to plain data and no store can keep.
+
+Decoders, callbacks and fragment functions are Python objects of this process. Every app run
+binds them again, so a session restored from its record (``durable.py``) is whole after its
+first run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Callback = Callable[..., Any]
+
+
+@dataclass(slots=True)
+class WidgetMeta:
+    """What the session must know about a drawn widget to accept a value from the client."""
+
+    id: str
+    kind: str
+    key: str | None
+    shows_in: str  # the element field the client shows the value in
+    decode: Callable[[Any], Any]  # wire value -> Python value; raises ValueError with a reason
+    encode: Callable[[Any], Any]  # Python value -> wire value
+    callback: Callback | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    fragment: str | None = None
+    form: str | None = None
+    trigger: bool = False  # buttons: the value is a one-run trigger, not stored
+    disabled: bool = False
+
+
+@dataclass(slots=True)
+class FragmentCall:
+    """How to run a fragment again: its function and the arguments of its last app-run call."""
+
+    fn: Callable[..., Awaitable[Any]]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass
+class Bindings:
+    widgets: dict[str, WidgetMeta] = field(default_factory=dict)
+    fragments: dict[str, FragmentCall] = field(default_factory=dict)
+
+    def forget(self, widget_ids: set[str]) -> None:
+        for wid in widget_ids:
+            self.widgets.pop(wid, None)
+
+
+__all__ = ["Bindings", "Callback", "FragmentCall", "WidgetMeta"]

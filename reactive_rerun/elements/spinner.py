@@ -1,0 +1,46 @@
+"""``rr.spinner``: a spinner shown while a block of the script runs."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from ..context import current_block, current_run, maybe_run
+from ..element import Element, commit, place
+from .empty import EMPTY
+
+SPINNER = Element("spinner", ("text",), doc="`text`, beside a spinning ring")
+
+
+class Spinner:
+    """``async with rr.spinner("..."):``: the spinner shows while the block runs.
+
+    It takes its place in the container current when ``rr.spinner`` was called, so
+    ``col.spinner(...)`` spins inside ``col``.
+    """
+
+    __slots__ = ("_block", "_slot", "_text")
+
+    def __init__(self, text: str) -> None:
+        current_run()
+        self._text = text
+        self._block = current_block()
+        self._slot: str | None = None
+
+    async def __aenter__(self) -> None:
+        run = current_run()
+        self._slot = slot = place(run, self._block)
+        commit(run, slot, EMPTY.props({}))
+        commit(run, slot + ".0", SPINNER.props({"text": self._text}))
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        run = maybe_run()
+        if run is not None and self._slot is not None and not (run.stopping or run.detached):
+            run.host.clear(run, self._slot + ".0")
+
+
+@SPINNER.function
+def spinner(text: str = "Running...") -> Spinner:
+    """Show a spinner while the ``async with`` block runs; it disappears when the block ends."""
+    return Spinner(text)

@@ -1,0 +1,25 @@
+"""``rr.toggle``: a boolean input."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..bindings import Callback
+from ..element import Element
+from ..widget import WIDGET_FIELDS, boolean, show
+
+TOGGLE = Element("toggle", (*WIDGET_FIELDS, "value"), doc="`value` (bool)", value_field="value")
+
+
+@TOGGLE.function
+def toggle(
+    label: str, value: bool = False, key: str | int | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: Sequence[Any] | None = None,
+    kwargs: dict[str, Any] | None = None, *, disabled: bool = False,
+) -> bool:
+    """A switch: returns whether it is on."""
+    return bool(show(
+        TOGGLE, label, key=key, identity=(bool(value),), default=bool(value), decode=boolean,
+        help=help, disabled=disabled, callback=on_change, args=args, kwargs=kwargs, extra={},
+    ))

@@ -1,0 +1,201 @@
+"""``Runner``: carry out one run (callbacks, then the script or a fragment) and close it.
+
+Closing a run is where a completed run's result becomes the session's: what it did not draw
+is swept from the page, widgets it did not draw lose their state, and the fragments it drew
+become the session's fragments.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from . import protocol
+from .bindings import Bindings, FragmentCall
+from .config import SessionConfig
+from .context import Run, entered, in_fragment
+from .durable import SessionData
+from .element import commit, place
+from .elements.exception import EXCEPTION, describe
+from .errors import APIError, RerunRequested, StopRun
+from .page import is_under
+from .run_queue import PendingCallback, RunQueue
+from .watchdog import Watched, reporter
+from .writer import PageWriter
+
+logger = logging.getLogger("reactive_rerun")
+
+Script = Callable[[], Coroutine[Any, Any, None]]
+
+
+class Runner:
+    def __init__(
+        self,
+        script: Script,
+        data: SessionData,
+        live: Bindings,
+        config: SessionConfig,
+        queue: RunQueue,
+        writer: PageWriter,
+        poke: Callable[[], None],
+    ) -> None:
+        self.script = script
+        self.data, self.live, self.config = data, live, config
+        self.queue, self.writer, self.poke = queue, writer, poke
+        self.interrupted: Run | None = None  # the last app run that ended in rr.rerun()
+        self.fragments_changed: Callable[[], None] = lambda: None
+
+    async def app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
+        with entered(run, "m", None):
+            await self._execute(run, callbacks, self.script)
+
+    async def fragment_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
+        record = run.fragment
+        assert record is not None
+        call = self.live.fragments[record.id]
+        with entered(run, record.path, record):
+            await self._execute(run, callbacks, lambda: _call(call))
+
+    async def _execute(
+        self,
+        run: Run,
+        callbacks: list[PendingCallback],
+        body: Callable[[], Coroutine[Any, Any, Any]],
+    ) -> None:
+        path = run.fragment.path if run.fragment is not None else None
+        self.writer.emit(protocol.op_start(run.id, run.scope, path, quiet=run.quiet))
+        status: protocol.Status = "complete"
+        try:
+            if await self._run_callbacks(run, callbacks):
+                self.queue.request_app(user=True)
+                self.poke()
+                status = "rerun"
+            else:
+                run.phase = "body"
+                show = self.writer.notice if self.config.dev_mode else None
+                await Watched(body(), self.config.block_warning, reporter(self.data.id, show))
+        except RerunRequested as signal:
+            status = "rerun"
+            if signal.scope == "fragment" and run.fragment is not None:
+                self.queue.request_fragment(run.fragment.id, user=False)
+            else:
+                self.queue.request_app(user=False)
+            self.poke()
+        except StopRun:
+            pass
+        except asyncio.CancelledError:
+            status = "cancelled"
+            raise
+        except (Exception, SystemExit) as exc:  # sys.exit() in one script must not stop the server
+            status = "error"
+            self.show_exception(run, exc)
+        finally:
+            if run.stopping and status != "cancelled":
+                status = "cancelled"  # it swallowed its cancellation: still not a completed run
+            self.finish(run, status)
+
+    async def _run_callbacks(self, run: Run, callbacks: list[PendingCallback]) -> bool:
+        """Run pending callbacks; True when one asked for an app rerun from a fragment run."""
+        escalate = False
+        for i, cb in enumerate(callbacks):
+            if run.stopping:  # cancelled meanwhile: the rest wait for the next run
+                self.queue.callbacks[:0] = callbacks[i:]
+                break
+            record = self.data.fragments.get(cb.fragment) if cb.fragment else None
+            with in_fragment(record) if record is not None else contextlib.nullcontext():
+                try:
+                    result = cb.fn(*cb.args, **cb.kwargs)
+                    if inspect.isawaitable(result):
+                        await result
+                except RerunRequested as signal:
+                    escalate = escalate or (signal.scope == "app" and run.scope == "fragment")
+                except StopRun:
+                    pass
+                except asyncio.CancelledError:
+                    self.queue.callbacks[:0] = callbacks[i + 1:]
+                    raise
+                except (Exception, SystemExit) as exc:
+                    self.show_exception(run, exc)
+        return escalate
+
+    def show_exception(self, run: Run, exc: BaseException) -> None:
+        """Draw an uncaught exception where it happened (or in the run's own root)."""
+        logger.error("session %s: uncaught exception in a run", self.data.id[:8], exc_info=exc)
+        if run.detached:
+            return
+        props = EXCEPTION.props(describe(exc, details=self.config.show_error_details))
+        home = run.fragment.path if run.fragment is not None else "m"
+        block = getattr(exc, "_rr_block", None) or home
+        if block not in self.data.page.nodes and block not in ("m", "s"):
+            block = "m"
+        for where in dict.fromkeys((block, home)):
+            try:
+                commit(run, place(run, where), props)
+                return
+            except APIError:  # e.g. an outside container this fragment run cannot reach
+                continue
+
+    def finish(self, run: Run, status: protocol.Status) -> None:
+        """Close a run: sweep what it did not draw, clean widget state, keep the registry."""
+        if run.detached:
+            return
+        if run.fragment is None:
+            self.interrupted = run if status == "rerun" else None
+        if status in ("complete", "error"):
+            record = run.fragment
+            roots = ("m", "s") if record is None else (record.path, *record.outlets.values())
+            removed = self.data.page.sweep(roots, run.drawn)
+            if removed:
+                self.writer.emit(protocol.op_rm(removed))
+            self._clean_widgets(run, complete=status == "complete")
+        if status != "cancelled":
+            self._register_fragments(run, complete=status == "complete")
+        run.stopping = True  # tasks the run spawned stop at their next UI call
+        self.writer.end(run, status)
+
+    def _clean_widgets(self, run: Run, *, complete: bool) -> None:
+        bound = self.live.widgets
+        if run.fragment is None:
+            unseen = {w for w in bound if w not in run.widgets_seen}
+        else:
+            fid = run.fragment.id
+            seen = run.widgets_seen
+            unseen = {w for w, m in bound.items() if m.fragment == fid and w not in seen}
+        if not complete:  # off the page now, so no longer accepted; values kept after a failure
+            self.live.forget(unseen)
+            return
+        widgets = self.data.widgets
+        if run.fragment is None:
+            unseen |= {w for w in widgets.values if w not in run.widgets_seen}
+            widgets.trigger_keys = {m.key for m in bound.values() if m.trigger and m.key}
+        self.live.forget(unseen)
+        widgets.forget(unseen)
+
+    def _register_fragments(self, run: Run, *, complete: bool) -> None:
+        """The fragments a run drew are the session's; a completed run drops the ones it did
+        not draw (all of them for an app run, its nested ones for a fragment run)."""
+        fragments, calls = self.data.fragments, self.live.fragments
+        if complete and run.fragment is None:
+            fragments.clear()
+            calls.clear()
+        elif complete and run.fragment is not None:
+            root = run.fragment
+            for fid, record in list(fragments.items()):
+                nested = record is not root and is_under(record.path, root.path)
+                if nested and fid not in run.fragments_called:
+                    del fragments[fid]
+                    calls.pop(fid, None)
+        fragments.update(run.fragments_called)
+        calls.update(run.fragment_calls)
+        self.fragments_changed()
+
+
+async def _call(call: FragmentCall) -> Any:
+    return await call.fn(*call.args, **call.kwargs)
+
+
+__all__ = ["Runner", "Script"]

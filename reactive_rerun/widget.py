@@ -1,0 +1,219 @@
+"""What every widget does: find its identity, bind its codec and callback, return its value.
+
+A widget's id is its key when it has one, else a hash of its kind, label, defining parameters,
+form and root; two widgets with one id in a run are an error. Values from the client are
+checked by each widget's ``decode`` before anything changes. The value codecs shared by
+several kinds (numbers, options) live here too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .bindings import Callback, WidgetMeta
+from .context import current_block, current_fragment, current_run
+from .element import Element, commit, form_of, place
+from .errors import APIError
+
+Number = int | float
+
+
+def _identity(kind: str, label: str, key: str | None, parts: tuple[Any, ...], where: str) -> str:
+    seed = f"key:{key}" if key is not None else repr((kind, label, parts, where))
+    return sys.intern(hashlib.blake2b(seed.encode(), digest_size=8).hexdigest())
+
+
+def same(value: Any) -> Any:
+    return value
+
+
+def show(
+    kind: Element,
+    label: str,
+    *,
+    key: str | int | None,
+    identity: tuple[Any, ...],
+    default: Any,
+    decode: Callable[[Any], Any],
+    encode: Callable[[Any], Any] = same,
+    extra: dict[str, Any],
+    help: str | None,
+    disabled: bool,
+    callback: Callback | None = None,
+    args: Sequence[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+) -> Any:
+    """Draw a widget of ``kind`` and return its current value."""
+    run = current_run()
+    name = kind.name
+    data, live = run.host.data, run.host.live
+    widgets, state = data.widgets, data.state
+    if not isinstance(label, str):
+        raise APIError(f"The label of a {name} must be a string, not {type(label).__name__}.")
+    if key is not None and not isinstance(key, str | int):
+        raise APIError(f"A widget key must be a string or an int, not {type(key).__name__}.")
+    skey = None if key is None else str(key)
+    if callback is not None and not callable(callback):
+        raise APIError(f"The callback of {name} {label!r} is not callable: {callback!r}.")
+    path = place(run, current_block())
+    form = form_of(run, path)
+    if name == "button" and form is not None:
+        raise APIError(
+            "`rr.button()` can't be used in an `rr.form()`. "
+            "Use `rr.form_submit_button()` instead to submit the form."
+        )
+    if form is not None and callback is not None and name != "submit":
+        raise APIError(
+            "Within a form, callbacks can only be defined on `rr.form_submit_button`. "
+            f"Remove `on_change` from {name} {label!r}, or move the widget out of the form."
+        )
+    wid = _identity(name, label, skey, (*identity, form), path[0])
+    if wid in run.widgets_seen:
+        if skey is not None:
+            raise APIError(
+                f"There are multiple widgets with the same key={skey!r}. "
+                "Give each widget a unique `key`."
+            )
+        raise APIError(
+            f"There are multiple `{name}` widgets with the same label {label!r} and parameters, "
+            "so they would share one identity. Give each a unique `key=` argument."
+        )
+    run.widgets_seen.add(wid)
+    field = kind.value_field or "value"
+    if kind.trigger:
+        value = widgets.consume(wid)  # a click is used up by the run that reads it
+        if skey is not None:
+            widgets.trigger_keys.add(skey)
+            state.set_from_widget(skey, value)
+    elif skey is not None:
+        if skey in state:
+            value = state[skey]
+            try:
+                decode(encode(value))
+            except (ValueError, TypeError, LookupError) as exc:
+                raise APIError(
+                    f"session_state[{skey!r}] holds {value!r}, which {name} {label!r} cannot show: "
+                    f"{exc}"
+                ) from None
+        else:
+            value = default
+            state.set_from_widget(skey, value)
+    else:
+        value = widgets.values.get(wid, default)
+        widgets.values[wid] = value
+    fragment = current_fragment()
+    live.widgets[wid] = WidgetMeta(
+        wid, name, skey, field, decode, encode, callback, tuple(args or ()), dict(kwargs or {}),
+        fragment.id if fragment is not None else None, form, kind.trigger, bool(disabled),
+    )
+    if skey is not None:
+        run.keys_created.add(skey)
+    fields: dict[str, Any] = {
+        "id": wid, "label": label, "help": help, "disabled": bool(disabled), "form": form,
+    }
+    if not kind.trigger:
+        fields[field] = encode(value)
+    fields.update(extra)
+    commit(run, path, kind.props(fields))
+    return value
+
+
+# -- value codecs shared by several kinds ---------------------------------------------------------
+
+
+def never(value: Any) -> Any:
+    raise ValueError("a button has no value to set")
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def string(max_chars: int | None) -> Callable[[Any], str]:
+    def decode(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"expected a string, got {type(value).__name__}")
+        if max_chars is not None and len(value) > max_chars:
+            raise ValueError(f"longer than max_chars={max_chars}")
+        return value
+
+    return decode
+
+
+def number(as_int: bool, low: Number | None, high: Number | None) -> Callable[[Any], Number]:
+    def decode(value: Any) -> Number:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"expected a number, got {value!r}")
+        if not math.isfinite(value):
+            raise ValueError("expected a finite number")
+        if as_int:
+            if value != int(value):
+                raise ValueError(f"expected an integer, got {value!r}")
+            value = int(value)
+        else:
+            value = float(value)
+        result: Number = value
+        if low is not None and value < low:
+            raise ValueError(f"{value} is below the minimum {low}")
+        if high is not None and value > high:
+            raise ValueError(f"{value} is above the maximum {high}")
+        return result
+
+    return decode
+
+
+def all_int(*values: object) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values if v is not None)
+
+
+def labels(options: Sequence[Any], format_func: Callable[[Any], Any]) -> list[str]:
+    return [str(format_func(option)) for option in options]
+
+
+def index_of(options: list[Any]) -> Callable[[Any], int | None]:
+    def encode(value: Any) -> int | None:
+        if value is None:
+            return None
+        for i, option in enumerate(options):
+            if option is value or option == value:
+                return i
+        raise ValueError(f"{value!r} is not one of the options")
+
+    return encode
+
+
+def option_at(options: list[Any]) -> Callable[[Any], Any]:
+    def decode(index: Any) -> Any:
+        if index is None:
+            return None
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise ValueError(f"expected an option index, got {index!r}")
+        if not 0 <= index < len(options):
+            raise ValueError(f"option index {index} is out of range (0..{len(options) - 1})")
+        return options[index]
+
+    return decode
+
+
+def option_label(props: dict[str, Any]) -> Any:
+    """A single-choice widget's value as a test reads it: the label of the chosen option."""
+    index = props["index"]
+    return None if index is None else props["options"][index]
+
+
+def option_index(props: dict[str, Any], value: Any) -> Any:
+    return None if value is None else props["options"].index(value)
+
+
+WIDGET_FIELDS = ("id", "label", "help", "disabled", "form")
+
+__all__ = [
+    "Number", "WIDGET_FIELDS", "all_int", "boolean", "index_of", "labels", "never", "number",
+    "option_at", "option_index", "option_label", "same", "show", "string",
+]

@@ -1,0 +1,89 @@
+"""``PageWriter``: what runs draw, turned into ops against the ``Page`` and batched in frames.
+
+The one way a session's output reaches its client: runs draw and clear through it, the
+session's own notices go through it, and it confirms unchanged elements of long runs so the
+client does not dim them as stale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from . import protocol
+from .config import SessionConfig
+from .context import Run
+from .durable import SessionData
+from .outbox import Outbox
+
+logger = logging.getLogger("reactive_rerun")
+
+
+class PageWriter:
+    def __init__(self, data: SessionData, config: SessionConfig, runs: Iterable[Run]) -> None:
+        self.data = data
+        self.config = config
+        self.out = Outbox(data, config.history_frames)
+        self.out.before_flush = self._confirm
+        self._runs = runs  # the runs in flight (their unchanged elements may need confirming)
+
+    def draw(self, run: Run, path: str, props: dict[str, Any]) -> None:
+        if run.detached:
+            raise asyncio.CancelledError
+        op = self.data.page.put(path, props)
+        run.drawn.add(path)
+        if op is not None:
+            self.out.emit(op)
+        else:
+            if run.confirm is None:  # confirm it if the run is still going when dimming starts
+                loop = asyncio.get_running_loop()
+                run.confirm = loop.call_at(run.started + self.config.stale_after, self.flush)
+            run.unconfirmed.append(path)
+
+    def clear(self, run: Run, path: str) -> None:
+        """Remove what was drawn at ``path`` (a spinner that finished, say)."""
+        if self.data.page.remove(path):
+            run.drawn.discard(path)
+            self.out.emit(protocol.op_rm([path]))
+
+    def emit(self, op: str) -> None:
+        self.out.emit(op)
+
+    def notice(self, text: str) -> None:
+        self.out.emit(protocol.op_notice("warning", text))
+
+    def refuse(self, reason: str) -> None:
+        logger.info("session %s: refused a client message: %s", self.data.id[:8], reason)
+        self.out.emit(protocol.op_error(reason))
+
+    def flush(self) -> None:
+        """Send what was drawn since the last flush as one frame."""
+        self.out.flush()
+
+    def snapshot(self) -> None:
+        """Replace what is pending with the whole page (after what was pending went out)."""
+        self.flush()
+        self.out.replace(self.data.page.snapshot())
+        self.flush()
+
+    def end(self, run: Run, status: protocol.Status) -> None:
+        """A run ended: nothing of it is left to confirm."""
+        run.unconfirmed.clear()
+        if run.confirm is not None:  # a fast run: its end freshens everything, no timer needed
+            run.confirm.cancel()
+            run.confirm = None
+        self.out.emit(protocol.op_end(run.id, status))
+
+    def _confirm(self, ops: list[str]) -> None:
+        """Long runs confirm unchanged elements, so the client does not dim them as stale."""
+        now = asyncio.get_running_loop().time()
+        for run in self._runs:
+            if run.unconfirmed and now >= run.started + self.config.stale_after:
+                ops.append(protocol.op_ok(run.unconfirmed))
+                run.unconfirmed = []
+                run.confirm = None
+
+
+__all__ = ["PageWriter"]
