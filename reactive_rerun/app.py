@@ -61,10 +61,10 @@ class _Assets:
             if path.suffix not in self.TYPES or not path.is_file() or "/." in f"/{name}":
                 continue
             body = path.read_bytes()
-            zipped: bytes | None = gzip.compress(body, 9, mtime=0)
-            if len(zipped) >= len(body):  # already compressed (fonts)
-                zipped = None
-            self.files[name] = (body, zipped, self.TYPES[path.suffix])
+            zipped = gzip.compress(body, 9, mtime=0)
+            # None: gzip does not help (fonts, tiny files), always sent as is
+            self.files[name] = (body, zipped if len(zipped) < len(body) else None,
+                                self.TYPES[path.suffix])
 
     async def serve(self, request: Request) -> Response:
         found = self.files.get(request.path_params["name"])

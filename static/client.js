@@ -167,14 +167,14 @@ function refresh() {
 // whose module is not loaded yet waits for its import, and everything after it queues behind.
 // Each frame is then applied synchronously, in one go.
 let chain = Promise.resolve();
-const then = (fn) => (chain = chain.then(fn).catch((err) => console.error('rr:', err)));
+const inOrder = (fn) => (chain = chain.then(fn).catch((err) => console.error('rr:', err)));
 
 let delay = 200;
 function connect() {
   const u = new URL('_rr/ws', document.baseURI);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = (R.ws = new WebSocket(u));
-  ws.onopen = () => then(() => {
+  ws.onopen = () => inOrder(() => {
     R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
     ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB }));
   });
@@ -182,8 +182,8 @@ function connect() {
     let f;
     try { f = JSON.parse(ev.data); } catch { return console.warn('rr: bad frame'); }
     const need = missing(Array.isArray(f?.ops) ? f.ops : []);
-    if (need.length) { const loaded = load(need); then(() => loaded); } // imports start now
-    then(() => {
+    if (need.length) { const loaded = load(need); inOrder(() => loaded); } // imports start now
+    inOrder(() => {
       const first = !R.live;
       R.live = R.ever = true;
       onFrame(f);
@@ -194,7 +194,7 @@ function connect() {
       refresh();
     });
   };
-  ws.onclose = (ev) => then(() => {
+  ws.onclose = (ev) => inOrder(() => {
     if (R.ws !== ws) return;
     R.ws = null;
     R.live = false;
