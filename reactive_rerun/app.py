@@ -43,19 +43,32 @@ def static_dir() -> Path:
 
 
 class _Assets:
-    """The client's files, read once and served from memory (gzipped when the browser takes
-    it): first render waits on these, and there are only a few small ones. Only names in the
-    folder exist here, so no request path can reach another file."""
+    """The client's files, every file under ``static/`` (subfolders too) of a known type, read
+    once and served from memory (gzipped when the browser takes it and it helps): first render
+    waits on these. A request names a key of this set, so no request path reaches another file."""
 
-    TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}
+    TYPES = {
+        ".js": "text/javascript; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json",
+        ".map": "application/json",
+        ".txt": "text/plain; charset=utf-8",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+    }
 
     def __init__(self, folder: Path) -> None:
-        self.files: dict[str, tuple[bytes, bytes, str]] = {}
-        for path in folder.iterdir():
-            if path.is_file() and path.suffix in self.TYPES:
-                body = path.read_bytes()
-                kind = f"{self.TYPES[path.suffix]}; charset=utf-8"
-                self.files[path.name] = (body, gzip.compress(body, 9, mtime=0), kind)
+        self.files: dict[str, tuple[bytes, bytes | None, str]] = {}
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.suffix not in self.TYPES or not path.is_file() or "/." in f"/{name}":
+                continue
+            body = path.read_bytes()
+            zipped = gzip.compress(body, 9, mtime=0)
+            # None: gzip does not help (fonts, tiny files), always sent as is
+            self.files[name] = (body, zipped if len(zipped) < len(body) else None,
+                                self.TYPES[path.suffix])
 
     async def serve(self, request: Request) -> Response:
         found = self.files.get(request.path_params["name"])
@@ -66,7 +79,7 @@ class _Assets:
             "Cache-Control": "public, max-age=31536000, immutable",
             "Vary": "Accept-Encoding",
         }
-        if "gzip" in request.headers.get("accept-encoding", ""):
+        if zipped is not None and "gzip" in request.headers.get("accept-encoding", ""):
             body = zipped
             headers["Content-Encoding"] = "gzip"
         return Response(body, media_type=kind, headers=headers)
@@ -127,7 +140,7 @@ class App:
                 Route("/", self._page),
                 Route("/_rr/health", self._health),
                 WebSocketRoute("/_rr/ws", self._socket),
-                Route(f"/_rr/static/{__version__}/{{name}}", _Assets(static_dir()).serve),
+                Route(f"/_rr/static/{__version__}/{{name:path}}", _Assets(static_dir()).serve),
             ],
             lifespan=self._lifespan,
         )

@@ -1,5 +1,6 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
-import { h, create } from './render.js';
+import { h } from './dom.js';
+import { create, load, missing } from './render.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
 // the server lets a reconnect with the same token take its session back from a stale socket.
@@ -16,9 +17,9 @@ const main = $('rr-main'), side = $('rr-side');
 const nodes = new Map(); // path -> DOM node (roots included)
 for (const [p, n] of [['m', main], ['s', side]]) { n.rr = { k: 'block', type: 'root', slot: n }; nodes.set(p, n); }
 
-// Test hooks: window.__rr.state / .lastSeq / .session / .runs / .nodes
+// Test hooks: window.__rr.state / .lastSeq / .session / .runs / .quiet / .nodes
 const R = (window.__rr = {
-  state: 'connecting', lastSeq: 0, session: store.get(), runs: new Map(), nodes,
+  state: 'connecting', lastSeq: 0, session: store.get(), runs: new Map(), quiet: new Set(), nodes,
   ws: null, live: false, ever: false, closed: false, resyncing: false, queue: [],
 });
 
@@ -54,7 +55,8 @@ function put(p, e) {
   const old = nodes.get(p);
   if (old) {
     const r = old.rr;
-    if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.w && r.k === e.k && r.id === e.id) {
+    // same kind (a block: same type; a widget: same id too): update in place, keeping DOM state
+    if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.k === e.k && (!r.w || r.id === e.id)) {
       r.update(e);
       return stale(old, false);
     }
@@ -89,6 +91,7 @@ function reset() {
   side.replaceChildren();
   for (const p of [...nodes.keys()]) if (p.includes('.')) nodes.delete(p);
   R.runs.clear();
+  R.quiet.clear();
 }
 
 const OPS = {
@@ -97,13 +100,14 @@ const OPS = {
   start(o) {
     const scope = o.scope === 'fragment' ? o.path : null;
     R.runs.set(o.run, scope);
+    if (o.quiet) R.quiet.add(o.run); // a timer's run: stale as any other, but not "Running…"
     for (const [p, n] of nodes) if (under(p, scope)) stale(n, true);
   },
   el: (o) => put(o.p, o.e),
   ok: (o) => o.p.forEach((p) => nodes.get(p) && stale(nodes.get(p), false)),
   rm: (o) => o.p.forEach(rm),
   end(o) {
-    if (R.runs.has(o.run)) { freshAll(R.runs.get(o.run)); R.runs.delete(o.run); }
+    if (R.runs.has(o.run)) { freshAll(R.runs.get(o.run)); R.runs.delete(o.run); R.quiet.delete(o.run); }
     else if (!R.runs.size) freshAll(null);
   },
   error: (o) => toast(o.message || 'Error', 'error'),
@@ -152,34 +156,45 @@ function onFrame(f) {
 const statusText = $('rr-status-text');
 const LABEL = { connecting: 'Connecting…', connected: 'Connected', running: 'Running…', reconnecting: 'Reconnecting…', closed: 'Disconnected' };
 function refresh() {
-  const s = R.closed && !R.retry ? 'closed' : R.live ? (R.runs.size ? 'running' : 'connected') : R.ever ? 'reconnecting' : 'connecting';
+  const busy = [...R.runs.keys()].some((r) => !R.quiet.has(r));
+  const s = R.closed && !R.retry ? 'closed' : R.live ? (busy ? 'running' : 'connected') : R.ever ? 'reconnecting' : 'connecting';
   if (s === R.state && document.body.dataset.rrState === s) return;
   R.state = document.body.dataset.rrState = s;
   statusText.textContent = LABEL[s];
 }
+
+// Every socket event is handled in arrival order on one promise chain: a frame that draws a kind
+// whose module is not loaded yet waits for its import, and everything after it queues behind.
+// Each frame is then applied synchronously, in one go.
+let chain = Promise.resolve();
+const inOrder = (fn) => (chain = chain.then(fn).catch((err) => console.error('rr:', err)));
 
 let delay = 200;
 function connect() {
   const u = new URL('_rr/ws', document.baseURI);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = (R.ws = new WebSocket(u));
-  ws.onopen = () => {
+  ws.onopen = () => inOrder(() => {
     R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
     ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB }));
-  };
+  });
   ws.onmessage = (ev) => {
     let f;
     try { f = JSON.parse(ev.data); } catch { return console.warn('rr: bad frame'); }
-    const first = !R.live;
-    R.live = R.ever = true;
-    onFrame(f);
-    if (first) {
-      delay = 200;
-      for (const m of R.queue.splice(0)) ws.send(JSON.stringify(m)); // events made while offline
-    }
-    refresh();
+    const need = missing(Array.isArray(f?.ops) ? f.ops : []);
+    if (need.length) { const loaded = load(need); inOrder(() => loaded); } // imports start now
+    inOrder(() => {
+      const first = !R.live;
+      R.live = R.ever = true;
+      onFrame(f);
+      if (first) {
+        delay = 200;
+        for (const m of R.queue.splice(0)) ws.send(JSON.stringify(m)); // events made while offline
+      }
+      refresh();
+    });
   };
-  ws.onclose = (ev) => {
+  ws.onclose = (ev) => inOrder(() => {
     if (R.ws !== ws) return;
     R.ws = null;
     R.live = false;
@@ -192,7 +207,7 @@ function connect() {
     if (R.closed && !R.retry) return;
     setTimeout(connect, delay * (0.8 + Math.random() * 0.4));
     delay = Math.min(delay * 2, 5000);
-  };
+  });
 }
 
 // ---- chrome: toasts, sidebar toggle -----------------------------------------------------------

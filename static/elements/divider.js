@@ -1,0 +1,4 @@
+import { h } from '../dom.js';
+
+export const props = [];
+export default () => ({ node: h('hr'), update() {} });

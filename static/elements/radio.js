@@ -1,0 +1,27 @@
+import { h, eq, setLabel, widget } from '../dom.js';
+
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'index', 'options', 'horizontal'];
+
+function build(e, id, st) {
+  const lg = h('legend', { class: 'rr-label' });
+  const opts = h('div', { class: 'rr-opts' });
+  const get = () => { const i = [...opts.querySelectorAll('input')].findIndex((r) => r.checked); return i < 0 ? null : i; };
+  return {
+    node: h('fieldset', { class: 'rr-radio' }, lg, opts),
+    paint(e) {
+      setLabel(lg, e);
+      opts.classList.toggle('rr-h', !!e.horizontal);
+      if (!eq(e.options, opts.rrOpts)) {
+        const cur = get();
+        opts.rrOpts = e.options;
+        opts.replaceChildren(...e.options.map((o, i) => h('label', { class: 'rr-check' },
+          h('input', { type: 'radio', name: id, checked: i === cur, onchange: () => st.setV(i) }), h('span', { text: o }))));
+      }
+      for (const r of opts.querySelectorAll('input')) r.disabled = e.disabled;
+    },
+    get,
+    set: (v) => opts.querySelectorAll('input').forEach((r, i) => (r.checked = i === v)),
+  };
+}
+
+export default (e, ctx) => widget(e, ctx, build);

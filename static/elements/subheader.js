@@ -1,0 +1,4 @@
+import { textLeaf } from '../dom.js';
+
+export const props = ['text'];
+export default textLeaf('h3', null);
