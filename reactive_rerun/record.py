@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 import msgpack
 
+from .errors import BadRecord, UnstorableValue
+
 __all__ = ["MAX_DEPTH", "MAX_RECORD_BYTES", "BadRecord", "UnstorableValue", "pack", "unpack"]
 
 MAX_DEPTH: Final = 200
@@ -37,14 +39,6 @@ _STORE_PLAIN_DATA: Final = (
     "datetime/date/time/timedelta, Decimal, UUID), or keep the object in a cache or recreate "
     "it in the script."
 )
-
-
-class UnstorableValue(TypeError):
-    """A value can't go into a session record; the message says where it is and what to do."""
-
-
-class BadRecord(ValueError):
-    """Bytes that are not a record ``pack`` wrote: truncated, corrupt, hostile or too large."""
 
 
 # -- layout -----------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 import reactive_rerun as rr
+from reactive_rerun.config import SessionConfig
 from reactive_rerun.errors import TooManySessions
 from reactive_rerun.registry import SessionRegistry
 from reactive_rerun.run_queue import PendingCallback, RunQueue
-from reactive_rerun.config import SessionConfig
 from reactive_rerun.testing import AppTest
 
 pytestmark = pytest.mark.anyio
