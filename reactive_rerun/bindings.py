@@ -42,7 +42,7 @@ class FragmentCall:
     kwargs: dict[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)
 class Bindings:
     widgets: dict[str, WidgetMeta] = field(default_factory=dict)
     fragments: dict[str, FragmentCall] = field(default_factory=dict)

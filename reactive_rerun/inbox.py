@@ -23,6 +23,11 @@ _MISSING = object()
 
 
 class Inbox:
+    __slots__ = (
+        "data", "live", "config", "queue", "writer", "poke", "_allowance", "_allowance_at",
+        "_throttled_notice", "_last_resync",
+    )
+
     def __init__(
         self,
         data: SessionData,

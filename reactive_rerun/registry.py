@@ -147,12 +147,15 @@ class SessionRegistry:
         if handle is not None:
             handle.cancel()
 
-    def expire(self, session_id: str, reason: str = "session expired") -> None:
-        """Drop a session: cancel its tasks and free its data, here and in the store."""
+    def expire(
+        self, session_id: str, reason: str = "session expired", *, keep_record: bool = False
+    ) -> None:
+        """Drop a session: cancel its tasks and free its data (and its record, unless kept)."""
         self._cancel_expiry(session_id)
         session = self.live.pop(session_id, None)
         self._versions.pop(session_id, None)
-        self._store_op(session_id, lambda: self.store.delete(session_id))
+        if not keep_record:
+            self._store_op(session_id, lambda: self.store.delete(session_id))
         driver = self._drivers.pop(session_id, None)
         if session is not None:
             session.close(reason)
@@ -195,8 +198,11 @@ class SessionRegistry:
         task.add_done_callback(self._background.discard)
 
     async def close_all(self, reason: str = "server shutting down") -> None:
+        """Shut down: every session's record is saved first, so another worker sharing the
+        store resumes it."""
+        await asyncio.gather(*(self.save(s) for s in self.live.values()), return_exceptions=True)
         for session_id in list(self.live):
-            self.expire(session_id, reason)
+            self.expire(session_id, reason, keep_record=True)
         if self._trimmer is not None:
             self._trimmer.cancel()
             with contextlib.suppress(asyncio.CancelledError):

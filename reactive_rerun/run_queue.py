@@ -21,6 +21,8 @@ class PendingCallback:
 
 
 class RunQueue:
+    __slots__ = ("app", "app_by_user", "fragments", "timed", "callbacks")
+
     def __init__(self) -> None:
         self.app = False
         self.app_by_user = False

@@ -33,6 +33,11 @@ Script = Callable[[], Coroutine[Any, Any, None]]
 
 
 class Runner:
+    __slots__ = (
+        "script", "data", "live", "config", "queue", "writer", "poke", "interrupted",
+        "fragments_changed",
+    )
+
     def __init__(
         self,
         script: Script,

@@ -26,6 +26,12 @@ logger = logging.getLogger("reactive_rerun")
 
 
 class Scheduler:
+    __slots__ = (
+        "host", "data", "config", "queue", "runner", "runs", "closed", "connected",
+        "_wake", "_idle", "_tasks", "_app_task", "_fragment_tasks", "_timers", "_run_ids",
+        "_rerun_streak",
+    )
+
     def __init__(
         self, host: RunHost, data: SessionData, config: SessionConfig, queue: RunQueue
     ) -> None:

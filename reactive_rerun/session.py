@@ -32,6 +32,11 @@ from .writer import PageWriter
 class Session:
     """One browser tab: a driver task plus one task per run in flight."""
 
+    __slots__ = (
+        "config", "data", "live", "queue", "scheduler", "writer", "inbox", "runner", "tab",
+        "__weakref__",
+    )
+
     def __init__(
         self, script: Script, config: SessionConfig | None = None, data: SessionData | None = None
     ) -> None:

@@ -195,19 +195,31 @@ class AppTest:
     """Runs ``script`` in one session; ``async with`` starts it and waits for the first run."""
 
     def __init__(
-        self, script: Script, *, config: SessionConfig | None = None, timeout: float = 10.0
+        self,
+        script: Script,
+        *,
+        config: SessionConfig | None = None,
+        timeout: float = 10.0,
+        record: bytes | None = None,
     ) -> None:
+        """``record``: resume the session from a stored record (``Session.snapshot()``), as
+        another process would."""
         self.script = script
         self.config = config or SessionConfig()
         self.timeout = timeout
+        self.record = record
         self.page = PageModel()
         self.pending_form_values: dict[str, Any] = {}
         self.session: Session | None = None
         self._driver: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> AppTest:
-        self.session = Session(self.script, self.config, SessionData())
-        self.session.attach(self.page.apply)
+        if self.record is None:
+            self.session = Session(self.script, self.config, SessionData())
+            self.session.attach(self.page.apply)
+        else:
+            self.session = Session.restore(self.script, self.config, self.record)
+            self.session.attach(self.page.apply, resumed=True)
         self._driver = asyncio.create_task(self.session.drive())
         await self.settle()
         return self

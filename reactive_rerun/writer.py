@@ -22,6 +22,8 @@ logger = logging.getLogger("reactive_rerun")
 
 
 class PageWriter:
+    __slots__ = ("data", "config", "out", "_runs")
+
     def __init__(self, data: SessionData, config: SessionConfig, runs: Iterable[Run]) -> None:
         self.data = data
         self.config = config

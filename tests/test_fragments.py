@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from _helpers import until
 
 import reactive_rerun as rr
 from reactive_rerun.page import is_under
@@ -373,3 +374,24 @@ async def test_run_every_does_not_burst_to_catch_up_after_a_stall() -> None:
         await asyncio.sleep(0.12)
     after = [t for t in ticks if t >= stalled_until]
     assert len(after) <= 3  # about 0.12 s / 0.05 s, not the ~10 ticks missed in the stall
+
+
+async def test_a_timer_run_starts_quietly_and_a_user_run_does_not() -> None:
+    @rr.fragment(run_every=0.05)
+    async def clock() -> None:
+        rr.button("tick now")
+        rr.text(str(rr.session_state.setdefault("ticks", 0)))
+        rr.session_state.ticks += 1
+
+    async def main() -> None:
+        await clock()
+
+    async with AppTest(main) as at:
+        await until(lambda: any(op.get("quiet") for op in at.page.ops if op["op"] == "start"))
+        before = len(at.page.ops)
+        await at.button("tick now").click()
+        starts = [op for op in at.page.ops[before:] if op["op"] == "start"]
+        user = [op for op in starts if op.get("scope") == "fragment" and not op.get("quiet")]
+        assert user, starts  # the click's run shows as running
+        app_starts = [op for op in at.page.ops if op["op"] == "start" and op["scope"] == "app"]
+        assert not any(op.get("quiet") for op in app_starts)

@@ -299,3 +299,26 @@ async def test_fragment_scoped_rerun_from_a_fragment_widgets_callback_reruns_the
         assert "app" not in bodies
         assert at.page.runs[-1][1] == "complete"
         assert at.exception == []
+
+
+async def test_a_stopped_rerun_loop_leaves_only_the_last_runs_output_and_the_error() -> None:
+    async def main() -> None:
+        n = rr.session_state.n = rr.session_state.get("n", 0) + 1
+        rr.text(f"pass {n}")
+        if n % 2:  # the page shifts by one element every other run
+            rr.caption("odd")
+        if rr.session_state.get("looping"):
+            rr.button("Loop")
+            rr.rerun()
+        if rr.button("Loop"):
+            rr.session_state.looping = True
+            rr.rerun()
+
+    async with AppTest(main, config=SessionConfig(max_consecutive_reruns=5)) as at:
+        await at.button("Loop").click()
+        assert len(at.button) == 1
+        assert len(at.text) == 1 and len(at.caption) <= 1
+        alert = at.alert[-1]
+        assert "Rerun loop stopped" in alert.text
+        kinds = [e.kind for e in at.elements() if e.path.count(".") == 1]
+        assert kinds[-1] == "alert"  # below what the last run drew

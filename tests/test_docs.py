@@ -1,0 +1,36 @@
+"""The docs' code examples run as written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def python_blocks(doc: str) -> list[str]:
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+def test_the_architecture_docs_kind_definition_draws_its_element() -> None:
+    (example,) = python_blocks("architecture.md")
+    check = (
+        "import asyncio\n"
+        "from reactive_rerun.testing import AppTest\n"
+        "async def main():\n"
+        "    badge('new', color='green')\n"
+        "async def check():\n"
+        "    async with AppTest(main) as at:\n"
+        "        assert at.badge[0].props == {'k': 'badge', 'text': 'new', 'color': 'green'}\n"
+        "        assert at.errors == []\n"
+        "asyncio.run(check())\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", example + "\n" + check], cwd=ROOT, capture_output=True,
+        text=True, timeout=60, check=False,
+    )
+    assert done.stdout.strip() == "ok", done.stderr
