@@ -323,3 +323,5 @@ class SocketWriter:
         if writer is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
+
+__all__ = ["App", "SocketWriter", "static_dir"]

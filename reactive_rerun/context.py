@@ -134,3 +134,8 @@ def in_fragment(fragment: FragmentRecord) -> Iterator[None]:
         yield
     finally:
         _fragment.reset(token)
+
+__all__ = [
+    "Run", "RunHost", "RunScope", "current_block", "current_fragment", "current_run",
+    "entered", "in_fragment", "maybe_run", "pop_block", "push_block", "within",
+]

@@ -43,3 +43,5 @@ class LazyEvent:
                 self._waiters.remove(waiter)
                 if not self._waiters:
                     self._waiters = None
+
+__all__ = ["LazyEvent"]

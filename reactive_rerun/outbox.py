@@ -104,3 +104,5 @@ class Outbox:
     def replace(self, ops: list[str]) -> None:
         """Drop what is pending for ``ops`` (a full page makes earlier drawing moot)."""
         self.ops = ops
+
+__all__ = ["FrameSink", "Outbox"]

@@ -151,3 +151,5 @@ class Page:
         """Ops that draw the whole page on an empty client, parents first."""
         ordered = sorted(self.nodes.items(), key=lambda item: path_key(item[0]))
         return [protocol.op_reset(), *(protocol.op_el(p, n.json) for p, n in ordered)]
+
+__all__ = ["Node", "Page", "is_under", "path_key"]

@@ -170,3 +170,9 @@ def decode(text: str | bytes) -> ClientMessage:
     else:
         raise ProtocolError(f"unknown message kind {kind!r}")
     return cast(ClientMessage, message)
+
+__all__ = [
+    "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Resync", "SetValue", "Status",
+    "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_el", "op_end",
+    "op_error", "op_notice", "op_ok", "op_reset", "op_rm", "op_session", "op_start",
+]

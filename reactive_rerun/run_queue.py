@@ -66,3 +66,5 @@ class RunQueue:
         mine = [cb for cb in self.callbacks if cb.fragment == fid]
         self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]
         return by_user, mine
+
+__all__ = ["PendingCallback", "RunQueue"]

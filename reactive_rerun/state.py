@@ -163,3 +163,5 @@ class SessionStateProxy(MutableMapping[str, Any]):
     def __repr__(self) -> str:
         run = maybe_run()
         return repr(run.host.data.state) if run is not None else "SessionState(<no session>)"
+
+__all__ = ["SessionState", "SessionStateProxy", "WidgetStore"]

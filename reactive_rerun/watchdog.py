@@ -226,3 +226,5 @@ def reporter(session_id: str, show: Callable[[str], None] | None) -> Callable[[f
             show(text)
 
     return report
+
+__all__ = ["FIX", "Watched", "describe", "reporter", "where"]

@@ -31,3 +31,5 @@ def choose(
         extra={"options": names, **extra},
     )
     return value
+
+__all__ = ["choose"]

@@ -41,3 +41,5 @@ def info(body: object) -> None:
 def success(body: object) -> None:
     """Show ``body`` (Markdown) as a success."""
     alert("success", body)
+
+__all__ = ["ALERT", "Level", "alert", "error", "info", "success", "warning"]

@@ -34,3 +34,5 @@ def button(
         disabled=disabled, callback=on_click, args=args, kwargs=kwargs,
         extra={"kind": type, "wide": use_container_width},
     ))
+
+__all__ = ["BUTTON", "button"]

@@ -12,3 +12,5 @@ CAPTION = Element("caption", ("text",), doc="`text`, small muted text")
 def caption(body: object) -> None:
     """Show ``body`` as small, muted text (a note under a chart, say)."""
     CAPTION.draw(text=plain(body))
+
+__all__ = ["CAPTION", "caption"]

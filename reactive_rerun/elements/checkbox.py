@@ -23,3 +23,5 @@ def checkbox(
         CHECKBOX, label, key=key, identity=(bool(value),), default=bool(value), decode=boolean,
         help=help, disabled=disabled, callback=on_change, args=args, kwargs=kwargs, extra={},
     ))
+
+__all__ = ["CHECKBOX", "checkbox"]

@@ -12,3 +12,5 @@ CODE = Element("code", ("text", "lang"), doc="`text`, `lang` (or `null`)")
 def code(body: object, language: str | None = "python") -> None:
     """Show ``body`` as code in ``language``."""
     CODE.draw(text=plain(body), lang=language)
+
+__all__ = ["CODE", "code"]

@@ -26,3 +26,5 @@ def columns(
         raise APIError("columns() takes a positive count or a list of positive widths.")
     row = open_block(COLUMNS, gap=gap)
     return [open_block(COLUMN, row.path, weight=w) for w in weights]
+
+__all__ = ["COLUMNS", "columns"]

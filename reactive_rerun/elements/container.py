@@ -12,3 +12,5 @@ CONTAINER = Element("container", ("border",), doc="`border` (bool)", block=True)
 def container(*, border: bool = False) -> Container:
     """A block to draw into, now or later in the run."""
     return open_block(CONTAINER, border=border)
+
+__all__ = ["CONTAINER", "container"]

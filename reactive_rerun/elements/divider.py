@@ -11,3 +11,5 @@ DIVIDER = Element("divider", (), doc="a horizontal rule; no fields")
 def divider() -> None:
     """Draw a horizontal rule."""
     DIVIDER.draw()
+
+__all__ = ["DIVIDER", "divider"]

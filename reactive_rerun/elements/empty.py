@@ -12,3 +12,5 @@ EMPTY = Element("empty", (), doc="holds one child; no fields", block=True)
 def empty() -> Container:
     """Holds one element; each write replaces what it holds."""
     return open_block(EMPTY)
+
+__all__ = ["EMPTY", "empty"]

@@ -29,3 +29,5 @@ def describe(exc: BaseException, *, details: bool) -> dict[str, str | None]:
         "message": str(exc),
         "trace": "".join(traceback.format_exception(exc)).rstrip(),
     }
+
+__all__ = ["EXCEPTION", "HIDDEN_DETAILS", "describe", "exception"]

@@ -14,3 +14,5 @@ EXPANDER = Element(
 def expander(label: str, expanded: bool = False) -> Container:
     """A collapsible container; ``expanded`` is its initial state."""
     return open_block(EXPANDER, label=str(label), expanded=bool(expanded))
+
+__all__ = ["EXPANDER", "expander"]

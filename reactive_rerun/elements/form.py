@@ -22,3 +22,5 @@ def form(key: str, *, border: bool = True) -> Container:
         raise APIError(f"There are multiple forms with the same key={key!r}. Use unique keys.")
     run.forms_seen.add(key)
     return open_block(FORM, id=key, border=border)
+
+__all__ = ["FORM", "form"]

@@ -5,3 +5,5 @@ from __future__ import annotations
 from ..element import Element
 
 FRAGMENT = Element("fragment", ("id",), doc="`id` (the fragment instance)", block=True)
+
+__all__ = ["FRAGMENT"]

@@ -12,3 +12,5 @@ HEADER = Element("header", ("text",), doc="`text`, shown as a section heading (`
 def header(body: object) -> None:
     """Show ``body`` as a section heading."""
     HEADER.draw(text=plain(body))
+
+__all__ = ["HEADER", "header"]

@@ -19,3 +19,5 @@ def json(body: object, *, expanded: bool = True) -> None:
             pass
     pretty = _json.dumps(body, indent=2, default=repr, ensure_ascii=False)
     JSON.draw(text=pretty, expanded=expanded)
+
+__all__ = ["JSON", "json"]

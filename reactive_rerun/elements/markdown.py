@@ -12,3 +12,5 @@ MARKDOWN = Element("markdown", ("html",), doc="`html` (server-rendered Markdown)
 def markdown(body: object, *, unsafe_allow_html: bool = False) -> None:
     """Render ``body`` as Markdown; raw HTML in it is shown as text unless allowed."""
     MARKDOWN.draw(html=render_markdown(plain(body), unsafe_allow_html=unsafe_allow_html))
+
+__all__ = ["MARKDOWN", "markdown"]

@@ -69,3 +69,5 @@ def multiselect(
         extra={"options": names, "placeholder": placeholder, "max": max_selections},
     )
     return list(result)
+
+__all__ = ["MULTISELECT", "multiselect"]

@@ -44,3 +44,5 @@ def number_input(
         extra={"min": min_value, "max": max_value, "step": step, "int": as_int,
                "placeholder": placeholder},
     )
+
+__all__ = ["NUMBER_INPUT", "number_input"]

@@ -30,3 +30,5 @@ def radio(
     """One option from a list of radio buttons."""
     return choose(RADIO, label, options, index, format_func, key, help, on_change, args,
                   kwargs, disabled, {"horizontal": horizontal})
+
+__all__ = ["RADIO", "radio"]

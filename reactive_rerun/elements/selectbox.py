@@ -30,3 +30,5 @@ def selectbox(
     """One option from a drop-down list (``None`` when ``index=None`` and nothing is chosen)."""
     return choose(SELECTBOX, label, options, index, format_func, key, help, on_change, args,
                   kwargs, disabled, {"placeholder": placeholder})
+
+__all__ = ["SELECTBOX", "selectbox"]

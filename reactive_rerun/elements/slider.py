@@ -64,3 +64,5 @@ def slider(
         callback=on_change, args=args, kwargs=kwargs,
         extra={"min": low, "max": high, "step": step, "int": as_int},
     )
+
+__all__ = ["SLIDER", "slider"]

@@ -44,3 +44,5 @@ class Spinner:
 def spinner(text: str = "Running...") -> Spinner:
     """Show a spinner while the ``async with`` block runs; it disappears when the block ends."""
     return Spinner(text)
+
+__all__ = ["SPINNER", "Spinner", "spinner"]

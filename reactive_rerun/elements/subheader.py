@@ -12,3 +12,5 @@ SUBHEADER = Element("subheader", ("text",), doc="`text`, shown as a sub-section 
 def subheader(body: object) -> None:
     """Show ``body`` as a sub-section heading."""
     SUBHEADER.draw(text=plain(body))
+
+__all__ = ["SUBHEADER", "subheader"]

@@ -42,3 +42,5 @@ def form_submit_button(
         disabled=disabled, callback=on_click, args=args, kwargs=kwargs,
         extra={"kind": type, "wide": use_container_width},
     ))
+
+__all__ = ["SUBMIT", "form_submit_button"]

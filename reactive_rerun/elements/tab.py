@@ -5,3 +5,5 @@ from __future__ import annotations
 from ..element import Element
 
 TAB = Element("tab", ("label",), doc="`label`", block=True)
+
+__all__ = ["TAB"]

@@ -20,3 +20,5 @@ def tabs(labels: Sequence[str]) -> list[Container]:
         raise APIError("tabs() needs at least one tab label.")
     row = open_block(TABS, labels=names)
     return [open_block(TAB, row.path, label=name) for name in names]
+
+__all__ = ["TABS", "tabs"]

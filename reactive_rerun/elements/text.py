@@ -12,3 +12,5 @@ TEXT = Element("text", ("text",), doc="`text`, plain text with its whitespace ke
 def text(body: object) -> None:
     """Show ``body`` as plain text: never Markdown, whitespace kept."""
     TEXT.draw(text=plain(body))
+
+__all__ = ["TEXT", "text"]

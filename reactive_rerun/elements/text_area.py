@@ -30,3 +30,5 @@ def text_area(
         callback=on_change, args=args, kwargs=kwargs,
         extra={"placeholder": placeholder, "max_chars": max_chars, "height": height},
     ))
+
+__all__ = ["TEXT_AREA", "text_area"]

@@ -30,3 +30,5 @@ def text_input(
         callback=on_change, args=args, kwargs=kwargs,
         extra={"placeholder": placeholder, "max_chars": max_chars, "password": type == "password"},
     ))
+
+__all__ = ["TEXT_INPUT", "text_input"]

@@ -12,3 +12,5 @@ TITLE = Element("title", ("text",), doc="`text`, shown as the page heading (`h1`
 def title(body: object) -> None:
     """Show ``body`` as the page title."""
     TITLE.draw(text=plain(body))
+
+__all__ = ["TITLE", "title"]

@@ -23,3 +23,5 @@ def toggle(
         TOGGLE, label, key=key, identity=(bool(value),), default=bool(value), decode=boolean,
         help=help, disabled=disabled, callback=on_change, args=args, kwargs=kwargs, extra={},
     ))
+
+__all__ = ["TOGGLE", "toggle"]
