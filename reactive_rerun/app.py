@@ -14,6 +14,7 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -159,7 +160,7 @@ class App:
         await self.sessions.close_all()
 
     async def _page(self, request: Request) -> Response:
-        base = request.scope.get("root_path", "").rstrip("/") + "/"
+        base = base_path(request.scope.get("root_path", ""))
         page = (
             self._shell.replace("{{title}}", html.escape(self.title))
             .replace("{{base}}", html.escape(base))
@@ -259,6 +260,18 @@ async def _refuse(websocket: WebSocket, reason: str) -> None:
         await websocket.close(code=1008, reason=short)
 
 
+def base_path(root_path: str) -> str:
+    """The page's ``<base href>``: the mount point as an absolute path of percent-encoded parts.
+
+    The mount point comes from the request (a path parameter in ``Mount("/{tenant}", app)``), so
+    it is untrusted: a backslash or an empty part could make ``/\\evil.example/`` or
+    ``//evil.example/``, which a browser reads as another host. Each part is percent-encoded and
+    empty parts are dropped, so the result is always ``/`` or ``/part/.../``.
+    """
+    parts = [quote(part, safe="") for part in root_path.split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts)
+
+
 def _route_path(scope: Scope) -> str:
     """The path below the mount point (``root_path``), as Starlette's router sees it."""
     path: str = scope["path"]
@@ -324,4 +337,4 @@ class SocketWriter:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
 
-__all__ = ["App", "SocketWriter", "static_dir"]
+__all__ = ["App", "SocketWriter", "base_path", "static_dir"]

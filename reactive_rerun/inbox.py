@@ -102,6 +102,11 @@ class Inbox:
             raise ProtocolError(f"unknown widget id {wid!r} (not on the page)")
         return meta
 
+    def _enabled(self, meta: WidgetMeta) -> WidgetMeta:
+        if meta.disabled:
+            raise ProtocolError(f"{meta.kind} {meta.id!r} is disabled")
+        return meta
+
     def _decode(self, meta: WidgetMeta, wire: Any) -> Any:
         try:
             return meta.decode(wire)
@@ -121,7 +126,7 @@ class Inbox:
         return bool(old is _MISSING or old != value)
 
     def _set_value(self, wid: str, wire: Any) -> None:
-        meta = self._widget(wid)
+        meta = self._enabled(self._widget(wid))
         if meta.trigger:
             raise ProtocolError(f"{meta.kind} {wid!r} takes 'click', not 'set'")
         if meta.form is not None:
@@ -132,7 +137,7 @@ class Inbox:
             self._event(meta)
 
     def _click(self, wid: str) -> None:
-        meta = self._widget(wid)
+        meta = self._enabled(self._widget(wid))
         if not meta.trigger or meta.form is not None:
             raise ProtocolError(f"{meta.kind} {wid!r} cannot be clicked")
         self._room_for(meta)
@@ -140,7 +145,7 @@ class Inbox:
         self._event(meta)
 
     def _submit(self, form: str, wid: str, values: dict[str, Any]) -> None:
-        button = self._widget(wid)
+        button = self._enabled(self._widget(wid))
         if button.kind != "submit" or button.form != form:
             raise ProtocolError(f"{wid!r} is not a submit button of form {form!r}")
         decoded: list[tuple[WidgetMeta, Any]] = []
@@ -148,7 +153,8 @@ class Inbox:
             meta = self._widget(member)
             if meta.form != form or meta.trigger:
                 raise ProtocolError(f"widget {member!r} is not a field of form {form!r}")
-            decoded.append((meta, self._decode(meta, wire)))
+            if not meta.disabled:  # a disabled field keeps its value, as in a browser's form
+                decoded.append((meta, self._decode(meta, wire)))
         self._room_for(button)
         for meta, value in decoded:
             self._store(meta, value)

@@ -17,11 +17,27 @@ VERSION = 1
 Status = Literal["complete", "rerun", "error", "cancelled"]
 
 
-_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
+_encode = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, check_circular=False, allow_nan=False
+).encode
+_encode_ascii = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=True, check_circular=False, allow_nan=False
+).encode
 
 
 def dumps(value: Any) -> str:
-    return _encode(value)
+    """JSON that always encodes to UTF-8 (a lone surrogate is escaped, never sent raw).
+
+    A non-finite float raises ``ValueError``: JSON has no such number and a browser would
+    refuse the whole frame.
+    """
+    text = _encode(value)
+    if not text.isascii():
+        try:
+            text.encode()
+        except UnicodeEncodeError:  # a lone surrogate from the script: escape it, as \udxxx
+            text = _encode_ascii(value)
+    return text
 
 
 # -- server -> client ---------------------------------------------------------------------------
@@ -136,6 +152,27 @@ def check_size(text: str, limit: int) -> None:
         raise ProtocolError(f"message of {size} bytes is over the {limit} byte limit")
 
 
+def _refuse_lone_surrogates(message: dict[str, Any]) -> None:
+    """Text with a lone surrogate is not Unicode: it could never be sent to anyone again."""
+    stack: list[Any] = [message]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode()
+                except UnicodeEncodeError:
+                    raise ProtocolError(
+                        "text with a lone surrogate (\\ud800-\\udfff alone) is not valid "
+                        "Unicode; send well-formed text"
+                    ) from None
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def decode(text: str | bytes) -> ClientMessage:
     """Parse and shape-check one client message. Widget values are checked by the session."""
     if not isinstance(text, str):
@@ -146,6 +183,7 @@ def decode(text: str | bytes) -> ClientMessage:
         raise ProtocolError(f"message is not valid JSON: {exc}") from None
     if not isinstance(message, dict):
         raise ProtocolError("message must be a JSON object")
+    _refuse_lone_surrogates(message)
     kind = message.get("t")
     if kind == "hello":
         _int(message, "v")

@@ -95,7 +95,7 @@ class Runner:
         except asyncio.CancelledError:
             status = "cancelled"
             raise
-        except (Exception, SystemExit) as exc:  # sys.exit() in one script must not stop the server
+        except BaseException as exc:  # sys.exit(), KeyboardInterrupt, ...: never the server's
             status = "error"
             self.show_exception(run, exc)
         finally:
@@ -123,13 +123,19 @@ class Runner:
                 except asyncio.CancelledError:
                     self.queue.callbacks[:0] = callbacks[i + 1:]
                     raise
-                except (Exception, SystemExit) as exc:
+                except BaseException as exc:  # a callback's KeyboardInterrupt is its own
                     self.show_exception(run, exc)
         return escalate
 
     def show_exception(self, run: Run, exc: BaseException) -> None:
-        """Draw an uncaught exception where it happened (or in the run's own root)."""
-        logger.error("session %s: uncaught exception in a run", self.data.id[:8], exc_info=exc)
+        """Draw an uncaught exception where it happened (or in the run's own root).
+
+        Never fails: an exception whose ``__str__`` raises is still shown, by its type.
+        """
+        try:
+            logger.error("session %s: uncaught exception in a run", self.data.id[:8], exc_info=exc)
+        except Exception:  # logging an unprintable exception must not stop the showing
+            pass
         if run.detached:
             return
         props = EXCEPTION.props(describe(exc, details=self.config.show_error_details))

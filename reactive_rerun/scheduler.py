@@ -164,10 +164,19 @@ class Scheduler:
 
     def _start(self, run: Run, body: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         assert self._tasks is not None
-        task = self._tasks.create_task(body)
+        task = self._tasks.create_task(self._guarded(run, body))
         self.runs[task] = run
         task.add_done_callback(self._run_done)
         return task
+
+    async def _guarded(self, run: Run, body: Coroutine[Any, Any, None]) -> None:
+        """A run task never takes the driver down: whatever escapes it is logged, not raised."""
+        try:
+            await body
+        except asyncio.CancelledError:
+            raise
+        except BaseException:
+            logger.exception("session %s: run %d failed in the runtime", self.data.id[:8], run.id)
 
     def _run_done(self, task: asyncio.Task[None]) -> None:
         run = self.runs.pop(task, None)

@@ -16,6 +16,7 @@ from . import protocol
 from .config import SessionConfig
 from .context import Run
 from .durable import SessionData
+from .errors import APIError
 from .outbox import Outbox
 
 logger = logging.getLogger("reactive_rerun")
@@ -34,7 +35,14 @@ class PageWriter:
     def draw(self, run: Run, path: str, props: dict[str, Any]) -> None:
         if run.detached:
             raise asyncio.CancelledError
-        op = self.data.page.put(path, props)
+        try:
+            op = self.data.page.put(path, props)
+        except ValueError as exc:  # a non-finite float: JSON has no such number
+            kind = props["type"] if props["k"] == "block" else props["k"]
+            raise APIError(
+                f"{kind} {props.get('label') or ''!s}: a number in its parameters is not finite "
+                f"(inf or nan), which a browser cannot be sent ({exc}). Pass finite numbers."
+            ) from None
         run.drawn.add(path)
         if op is not None:
             self.out.emit(op)

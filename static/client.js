@@ -34,7 +34,7 @@ const ctx = {
     const values = {};
     for (const n of document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`)) {
       const r = n.rr;
-      if (!r?.w || r.btn) continue;
+      if (!r?.w || r.btn || r.disabled?.()) continue; // a disabled field keeps its value
       const v = r.get();
       if (v === null && (r.k === 'number_input' || r.k === 'slider')) continue; // invalid entry: keep old value
       values[r.id] = v;

@@ -63,5 +63,5 @@ export function widget(e, ctx, build) {
     st.last = st.cur = v;
   };
   update(e);
-  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn };
+  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled };
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 
 from ..context import current_run
 from ..element import Element
@@ -22,12 +23,25 @@ def exception(exc: BaseException) -> None:
 
 
 def describe(exc: BaseException, *, details: bool) -> dict[str, str | None]:
+    """The exception element's fields. Never raises, whatever the exception's ``__str__`` does."""
+    name = _text(lambda: type(exc).__name__, "exception")
     if not details:
-        return {"type": type(exc).__name__, "message": HIDDEN_DETAILS, "trace": None}
+        return {"type": name, "message": HIDDEN_DETAILS, "trace": None}
     return {
-        "type": type(exc).__name__,
-        "message": str(exc),
-        "trace": "".join(traceback.format_exception(exc)).rstrip(),
+        "type": name,
+        "message": _text(lambda: str(exc), f"<{name}: its str() failed>"),
+        "trace": _text(
+            lambda: "".join(traceback.format_exception(exc)).rstrip(),
+            "".join(traceback.format_tb(exc.__traceback__)).rstrip() + f"\n{name}",
+        ),
     }
+
+
+def _text(make: Callable[[], object], fallback: str) -> str:
+    try:
+        text = make()
+    except BaseException:  # a broken __str__ may raise anything
+        return fallback
+    return text if isinstance(text, str) else fallback
 
 __all__ = ["EXCEPTION", "HIDDEN_DETAILS", "describe", "exception"]

@@ -32,6 +32,7 @@ def number_input(
     if step is None:
         step = 1 if as_int else 0.01
     decode = number(as_int, min_value, max_value)
+    empty_allowed = value is None  # as in Streamlit: only a widget made with value=None is empty
     if value is not None:
         try:
             value = decode(value)
@@ -39,7 +40,8 @@ def number_input(
             raise APIError(f"number_input {label!r}: the value {exc}") from None
     return show(
         NUMBER_INPUT, label, key=key, identity=(min_value, max_value, value, step),
-        default=value, decode=lambda v: None if v is None else decode(v), help=help,
+        default=value, decode=lambda v: None if v is None and empty_allowed else decode(v),
+        help=help,
         disabled=disabled, callback=on_change, args=args, kwargs=kwargs,
         extra={"min": min_value, "max": max_value, "step": step, "int": as_int,
                "placeholder": placeholder},
