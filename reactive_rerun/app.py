@@ -28,6 +28,7 @@ from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
 from .registry import SessionRegistry
 from .runner import Script
+from .script import ScriptFile
 from .session import Session
 from .store import SessionStore
 
@@ -102,6 +103,7 @@ class App:
         max_frame_bytes: the largest client message accepted.
         max_sessions: sessions this process holds at most.
         store: keeps sessions' durable data (default: this process's memory).
+        reload: for a ``ScriptFile``, pick up saved changes and rerun every session.
     """
 
     def __init__(
@@ -119,8 +121,10 @@ class App:
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
         store: SessionStore | None = None,
+        reload: bool = False,
     ) -> None:
         self.main = main
+        self.reload = reload
         self.title = title
         self.allowed_origins = frozenset(allowed_origins)
         self.max_frame_bytes = max_frame_bytes
@@ -156,8 +160,21 @@ class App:
 
     @contextlib.asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
-        yield
-        await self.sessions.close_all()
+        watcher = None
+        if self.reload and isinstance(self.main, ScriptFile):
+            from .reload import watch
+
+            watcher = asyncio.get_running_loop().create_task(
+                watch(self.main, self.sessions.rerun_all)
+            )
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
+            await self.sessions.close_all()
 
     async def _page(self, request: Request) -> Response:
         base = base_path(request.scope.get("root_path", ""))

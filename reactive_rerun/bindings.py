@@ -7,7 +7,7 @@ first run.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ class WidgetMeta:
 class FragmentCall:
     """How to run a fragment again: its function and the arguments of its last app-run call."""
 
-    fn: Callable[..., Awaitable[Any]]
+    fn: Callable[..., Any]  # an async def, or a plain def (run in a script thread)
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
 

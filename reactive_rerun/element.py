@@ -12,14 +12,17 @@ run, so a run that writes into an earlier container puts the element there.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .context import Run, current_block, current_fragment, current_run
+from .context import Run, current_block, current_fragment, current_run, maybe_run
 from .errors import APIError
 from .page import is_under
+from .threads import Awaited, on_loop, script_loop
 
 Props = dict[str, Any]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,11 +86,54 @@ class Element:
         return list(value) if isinstance(value, tuple) else value
 
 
-def ui(fn: F) -> F:
-    """Register a public UI function: it draws into the current container, and is a method of
-    every container (``c.write(...)`` runs ``rr.write`` inside ``c``)."""
-    FUNCTIONS[fn.__name__] = fn
-    return fn
+class _UI:
+    """Register a public UI function (``@ui``): it draws into the current container, and is a
+    method of every container (``c.write(...)`` runs ``rr.write`` inside ``c``).
+
+    Called from a plain script's worker thread, it is carried out on the loop (``threads.py``);
+    ``@ui.here`` registers a function that handles a script thread itself. A coroutine it
+    returns on the loop must be awaited, and the page says so if it is not.
+    """
+
+    def __call__(self, fn: F) -> F:
+        return self._register(fn, marshal=True)
+
+    def here(self, fn: F) -> F:
+        return self._register(fn, marshal=False)
+
+    @staticmethod
+    def _register(fn: F, *, marshal: bool) -> F:
+        @functools.wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if marshal and script_loop() is not None:
+                return on_loop(fn, *args, **kwargs)
+            result = fn(*args, **kwargs)
+            if inspect.iscoroutine(result):
+                return Awaited(result, f"rr.{fn.__name__}", unawaited_notice())
+            return result
+
+        FUNCTIONS[fn.__name__] = call
+        return call  # type: ignore[return-value]
+
+
+ui = _UI()
+
+
+def unawaited_notice() -> Callable[[str], None]:
+    """Draw a warning where the current call is, if its run still goes on when it fires."""
+    run = maybe_run()
+    block = current_block()
+
+    def notice(text: str) -> None:
+        from ._text import render_markdown
+
+        if run is None or run.stopping or run.detached:
+            return
+        commit(run, place(run, block), {
+            "k": "alert", "level": "warning", "html": render_markdown(text),
+        })
+
+    return notice
 
 
 def kind_of(props: Props) -> Element | None:
@@ -162,5 +208,5 @@ def _redirect(run: Run, block: str) -> str:
 
 __all__ = [
     "FUNCTIONS", "KINDS", "Element", "Props", "commit", "draw", "form_of",
-    "kind_of", "place", "ui",
+    "kind_of", "place", "ui", "unawaited_notice",
 ]

@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 import hashlib
-import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Generic, ParamSpec, TypeVar, overload
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 from .bindings import FragmentCall
 from .context import current_block, current_run, in_fragment, within
 from .durable import FragmentRecord
-from .element import commit, form_of, place
+from .element import commit, form_of, place, unawaited_notice
 from .elements.fragment import FRAGMENT
 from .errors import APIError
+from .threads import Awaited, is_async, run_ui
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _seconds(run_every: float | timedelta | None) -> float | None:
+_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def _seconds(run_every: float | timedelta | str | None) -> float | None:
     if run_every is None:
         return None
+    if isinstance(run_every, str):  # Streamlit's "2s", "1.5m", "500ms"
+        number = run_every.strip().rstrip("abcdefghijklmnopqrstuvwxyz ")
+        unit = run_every.strip()[len(number):].strip() or "s"
+        if unit not in _UNITS:
+            raise APIError(f"run_every={run_every!r}: use seconds, a timedelta or e.g. '2s'.")
+        try:
+            run_every = float(number) * _UNITS[unit]
+        except ValueError:
+            raise APIError(
+                f"run_every={run_every!r}: use seconds, a timedelta or e.g. '2s'."
+            ) from None
     seconds = run_every.total_seconds() if isinstance(run_every, timedelta) else float(run_every)
     if not seconds > 0:
         raise APIError(f"run_every must be a positive number of seconds, not {run_every!r}")
@@ -29,16 +43,35 @@ def _seconds(run_every: float | timedelta | None) -> float | None:
 
 
 class Fragment(Generic[P, R]):
-    """A decorated ``async def``; awaiting it during a run draws it in its own container."""
+    """A decorated function; calling it during a run draws it in its own container.
 
-    def __init__(self, fn: Callable[P, Awaitable[R]], run_every: float | None) -> None:
+    An ``async def`` fragment is awaited (``await counter()``); a plain ``def`` fragment is
+    called (``counter()``), as in Streamlit, and its reruns run in a script thread.
+    """
+
+    def __init__(self, fn: Callable[P, Any], run_every: float | None) -> None:
         self.fn = fn
         self.run_every = run_every
+        self.is_async = is_async(fn)
         self.__name__ = getattr(fn, "__name__", "fragment")
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
-    async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Any:
+        if self.is_async:
+            return Awaited(self._call_async(args, kwargs), self.__name__, unawaited_notice())
+        record = run_ui(self._place, args, kwargs)
+        with within(record.path), in_fragment(record):
+            return self.fn(*args, **kwargs)
+
+    async def _call_async(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> R:
+        record = self._place(args, kwargs)
+        with within(record.path), in_fragment(record):
+            result: R = await self.fn(*args, **kwargs)
+            return result
+
+    def _place(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FragmentRecord:
+        """Draw the fragment's block and record the call for the session (on the loop)."""
         run = current_run()
         path = place(run, current_block())
         if form_of(run, path) is not None:
@@ -52,36 +85,36 @@ class Fragment(Generic[P, R]):
         commit(run, path, FRAGMENT.props({"id": fid}))
         run.fragments_called[fid] = record
         run.fragment_calls[fid] = FragmentCall(self.fn, args, kwargs)
-        with within(path), in_fragment(record):
-            return await self.fn(*args, **kwargs)
+        return record
 
 
 @overload
-def fragment(fn: Callable[P, Awaitable[R]], /) -> Fragment[P, R]: ...
+def fragment(func: Callable[P, Any], /) -> Fragment[P, Any]: ...
 
 
 @overload
 def fragment(
-    *, run_every: float | timedelta | None = None
-) -> Callable[[Callable[P, Awaitable[R]]], Fragment[P, R]]: ...
+    func: None = None, /, *, run_every: float | timedelta | str | None = None
+) -> Callable[[Callable[P, Any]], Fragment[P, Any]]: ...
 
 
 def fragment(
-    fn: Callable[P, Awaitable[R]] | None = None, /, *, run_every: float | timedelta | None = None
-) -> Fragment[P, R] | Callable[[Callable[P, Awaitable[R]]], Fragment[P, R]]:
-    """Turn an ``async def`` into a fragment: its widgets rerun only it.
+    func: Callable[P, Any] | None = None, /, *, run_every: float | timedelta | str | None = None
+) -> Fragment[P, Any] | Callable[[Callable[P, Any]], Fragment[P, Any]]:
+    """Turn a function into a fragment: its widgets rerun only it.
 
-    ``run_every`` (seconds or a ``timedelta``) reruns it on a server-side timer while the
+    ``async def`` fragments are awaited, plain ``def`` ones called. ``run_every`` (seconds, a
+    ``timedelta``, or a string such as ``"2s"``) reruns it on a server-side timer while the
     session is connected.
     """
     seconds = _seconds(run_every)
 
-    def decorate(f: Callable[P, Awaitable[R]]) -> Fragment[P, R]:
-        if not inspect.iscoroutinefunction(f):
-            raise APIError("@rr.fragment decorates `async def` functions; call them with `await`.")
+    def decorate(f: Callable[P, Any]) -> Fragment[P, Any]:
+        if not callable(f):
+            raise APIError(f"@rr.fragment decorates a function, not {f!r}.")
         return Fragment(f, seconds)
 
-    return decorate(fn) if fn is not None else decorate
+    return decorate(func) if func is not None else decorate
 
 
 __all__ = ["Fragment", "FragmentRecord", "fragment"]

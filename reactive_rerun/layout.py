@@ -8,7 +8,6 @@ kind is a container method without touching this class.
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
@@ -47,6 +46,14 @@ class Container:
             except AttributeError:
                 pass
 
+    async def __aenter__(self) -> Container:
+        return self.__enter__()
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.__exit__(kind, exc, tb)
+
     def __getattr__(self, name: str) -> Callable[..., Any]:
         fn = FUNCTIONS.get(name)
         if fn is None:
@@ -58,14 +65,8 @@ class Container:
 
 
 def _bind(container: Container, fn: Callable[..., Any]) -> Callable[..., Any]:
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def bound_async(*args: Any, **kwargs: Any) -> Any:
-            with container:
-                return await fn(*args, **kwargs)
-
-        return bound_async
+    """``c.fn(...)``: the call happens with ``c`` as the current block (an async UI function
+    takes its place when called, so awaiting it later still draws inside ``c``)."""
 
     @functools.wraps(fn)
     def bound(*args: Any, **kwargs: Any) -> Any:

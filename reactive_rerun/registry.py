@@ -90,6 +90,11 @@ class SessionRegistry:
         self._versions[session_id] = stored.version
         return self._start(session)
 
+    def rerun_all(self) -> None:
+        """Every live session reruns now (the script changed)."""
+        for session in self.live.values():
+            session.rerun()
+
     def _evict_one(self) -> None:
         """Make room: the session that has waited longest for its client goes first."""
         waiting = [sid for sid in self._expiry if sid in self.live]  # in order of disconnection

@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from . import protocol
-from .bindings import Bindings, FragmentCall
+from .bindings import Bindings
 from .config import SessionConfig
 from .context import Run, entered, in_fragment
 from .durable import SessionData
@@ -24,12 +24,13 @@ from .elements.exception import EXCEPTION, describe
 from .errors import APIError, RerunRequested, StopRun
 from .page import is_under
 from .run_queue import PendingCallback, RunQueue
+from .threads import in_thread, is_async
 from .watchdog import Watched, reporter
 from .writer import PageWriter
 
 logger = logging.getLogger("reactive_rerun")
 
-Script = Callable[[], Coroutine[Any, Any, None]]
+Script = Callable[[], Any]  # an async def (run on the loop) or a plain def (a script thread)
 
 
 class Runner:
@@ -56,14 +57,14 @@ class Runner:
 
     async def app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
         with entered(run, "m", None):
-            await self._execute(run, callbacks, self.script)
+            await self._execute(run, callbacks, _body(self.script, (), {}))
 
     async def fragment_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
         record = run.fragment
         assert record is not None
         call = self.live.fragments[record.id]
         with entered(run, record.path, record):
-            await self._execute(run, callbacks, lambda: _call(call))
+            await self._execute(run, callbacks, _body(call.fn, call.args, call.kwargs))
 
     async def _execute(
         self,
@@ -205,8 +206,14 @@ class Runner:
         self.fragments_changed()
 
 
-async def _call(call: FragmentCall) -> Any:
-    return await call.fn(*call.args, **call.kwargs)
+def _body(
+    fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Callable[[], Coroutine[Any, Any, Any]]:
+    """The run's body as a coroutine: an ``async def`` on the loop, a plain ``def`` in a
+    script thread (its UI calls are carried out on the loop)."""
+    if is_async(fn):
+        return lambda: fn(*args, **kwargs)
+    return lambda: in_thread(lambda: fn(*args, **kwargs))
 
 
 __all__ = ["Runner", "Script"]

@@ -139,6 +139,11 @@ class Session:
     def refuse(self, reason: str) -> None:
         self.writer.refuse(reason)
 
+    def rerun(self) -> None:
+        """Queue an app rerun, as a user event would (the script file changed, say)."""
+        self.queue.request_app(user=True)
+        self.scheduler.poke()
+
     async def drive(self) -> None:
         """The session's driver task; runs until cancelled."""
         await self.scheduler.drive()

@@ -17,6 +17,7 @@ import asyncio
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import protocol
@@ -213,6 +214,13 @@ class AppTest:
         self.session: Session | None = None
         self._driver: asyncio.Task[None] | None = None
 
+    @classmethod
+    def from_file(cls, path: str | Path, *, magic: bool = True, **options: Any) -> AppTest:
+        """Run a script file headless, as ``reactive-rerun run`` serves it."""
+        from .script import ScriptFile
+
+        return cls(ScriptFile(path, magic=magic), **options)
+
     async def __aenter__(self) -> AppTest:
         if self.record is None:
             self.session = Session(self.script, self.config, SessionData())
@@ -343,6 +351,13 @@ class SyncAppTest:
         self.test = AppTest(script, **options)
         self._portal_cm: Any = None
         self._portal: Any = None
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, magic: bool = True, **options: Any) -> SyncAppTest:
+        """Run a script file headless, as ``reactive-rerun run`` serves it."""
+        from .script import ScriptFile
+
+        return cls(ScriptFile(path, magic=magic), **options)
 
     def __enter__(self) -> SyncAppTest:
         from anyio.from_thread import start_blocking_portal

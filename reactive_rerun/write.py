@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterable, Iterable
+from typing import Any
 
 from ._text import plain, render_markdown
-from .context import current_block, current_run
+from .context import Run, current_block, current_run
 from .element import commit, place, ui
 from .elements.exception import exception
 from .elements.json import json
 from .elements.markdown import MARKDOWN, markdown
 from .elements.text import text
+from .threads import on_loop, script_loop
 
 
 @ui
@@ -30,49 +32,81 @@ def write(*args: object, unsafe_allow_html: bool = False) -> None:
             text(repr(arg))
 
 
-@ui
-async def write_stream(stream: AsyncIterable[object] | Iterable[object]) -> str:
-    """Draw text as it arrives from a (async) generator; returns the whole text.
+class _Stream:
+    """The text of a stream so far, redrawn at most every 50 ms (and once at the end), so a
+    fast stream of small chunks does not re-render and re-send the growing text for each."""
 
-    The element is redrawn at most every 50 ms (and once at the end), so a fast stream of
-    small chunks does not re-render and re-send the growing text for each one.
-    """
-    run = current_run()
-    path = place(run, current_block())
-    chunks: list[str] = []
-    shown = -1.0
-    later: asyncio.TimerHandle | None = None
-    loop = asyncio.get_running_loop()
+    def __init__(self, run: Run, block: str) -> None:
+        self.run = run
+        self.path = place(run, block)
+        self.chunks: list[str] = []
+        self.loop = asyncio.get_running_loop()
+        self.shown = -1.0
+        self.later: asyncio.TimerHandle | None = None
+        self.show(now=True)
 
-    def show(now: bool = False) -> None:
-        """Draw the text so far, or make sure it is drawn within 50 ms."""
-        nonlocal shown, later
-        wait = 0.05 - (loop.time() - shown)
+    def add(self, chunk: object) -> None:
+        self.chunks.append(plain(chunk))
+        self.show()
+
+    def show(self, now: bool = False) -> None:
+        wait = 0.05 - (self.loop.time() - self.shown)
         if now or wait <= 0:
-            if later is not None:
-                later.cancel()
-                later = None
-            shown = loop.time()
-            if not (run.stopping or run.detached):
-                commit(run, path, MARKDOWN.props({"html": render_markdown("".join(chunks))}))
-        elif later is None:
-            later = loop.call_later(wait, show, True)
+            self.stop_timer()
+            self.shown = self.loop.time()
+            if not (self.run.stopping or self.run.detached):
+                html = render_markdown("".join(self.chunks))
+                commit(self.run, self.path, MARKDOWN.props({"html": html}))
+        elif self.later is None:
+            self.later = self.loop.call_later(wait, self.show, True)
 
+    def stop_timer(self) -> None:
+        if self.later is not None:
+            self.later.cancel()
+            self.later = None
+
+    def finish(self) -> str:
+        self.show(now=True)
+        return "".join(self.chunks)
+
+
+@ui.here  # it handles a script thread itself: a sync stream is read in that thread
+def write_stream(stream: AsyncIterable[object] | Iterable[object]) -> Any:
+    """Draw text as it arrives from a generator (sync or async) and return the whole text.
+
+    In an ``async def`` script, ``await rr.write_stream(...)``; in a plain script (a worker
+    thread) it returns the text, a sync stream being read in that thread.
+    """
+    if script_loop() is not None:
+        return _from_thread(stream)
+    return _on_loop(current_run(), current_block(), stream)
+
+
+async def _on_loop(run: Run, block: str, stream: AsyncIterable[object] | Iterable[object]) -> str:
+    out = _Stream(run, block)
     try:
-        show(now=True)
         if isinstance(stream, AsyncIterable):
             async for chunk in stream:
-                chunks.append(plain(chunk))
-                show()
+                out.add(chunk)
         else:
             for chunk in stream:
-                chunks.append(plain(chunk))
-                show()
-        show(now=True)
+                out.add(chunk)
+        return out.finish()
     finally:
-        if later is not None:
-            later.cancel()
-    return "".join(chunks)
+        out.stop_timer()
+
+
+def _from_thread(stream: AsyncIterable[object] | Iterable[object]) -> str:
+    if isinstance(stream, AsyncIterable):  # an async stream is read on the loop
+        text: str = on_loop(lambda: _on_loop(current_run(), current_block(), stream))
+        return text
+    out: _Stream = on_loop(lambda: _Stream(current_run(), current_block()))
+    try:
+        for chunk in stream:  # a blocking stream blocks only this script's thread
+            on_loop(out.add, chunk)
+        return str(on_loop(out.finish))
+    finally:
+        on_loop(out.stop_timer)
 
 
 __all__ = ["write", "write_stream"]

@@ -49,10 +49,10 @@ def test_star_import_gives_the_public_names() -> None:
     assert set(rr.__all__) <= set(namespace)
 
 
-def test_ui_functions_are_plain_and_async_ones_are_awaited() -> None:
-    for name in ("header", "button", "text_input", "container", "rerun", "write"):
+def test_ui_functions_are_plain_calls() -> None:
+    # write_stream too: on the loop it returns an awaitable, in a plain script the text
+    for name in ("header", "button", "text_input", "container", "rerun", "write", "write_stream"):
         assert not inspect.iscoroutinefunction(getattr(rr, name)), name
-    assert inspect.iscoroutinefunction(rr.write_stream)
 
 
 def test_the_error_hierarchy() -> None:

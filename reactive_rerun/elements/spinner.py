@@ -6,13 +6,14 @@ from types import TracebackType
 
 from ..context import current_block, current_run, maybe_run
 from ..element import Element, commit, place
+from ..threads import run_ui
 from .empty import EMPTY
 
 SPINNER = Element("spinner", ("text",), doc="`text`, beside a spinning ring")
 
 
 class Spinner:
-    """``async with rr.spinner("..."):``: the spinner shows while the block runs.
+    """``with`` / ``async with rr.spinner("..."):``: the spinner shows while the block runs.
 
     It takes its place in the container current when ``rr.spinner`` was called, so
     ``col.spinner(...)`` spins inside ``col``.
@@ -26,23 +27,37 @@ class Spinner:
         self._block = current_block()
         self._slot: str | None = None
 
-    async def __aenter__(self) -> None:
+    def _open(self) -> None:
         run = current_run()
         self._slot = slot = place(run, self._block)
         commit(run, slot, EMPTY.props({}))
         commit(run, slot + ".0", SPINNER.props({"text": self._text}))
 
-    async def __aexit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def _close(self) -> None:
         run = maybe_run()
         if run is not None and self._slot is not None and not (run.stopping or run.detached):
             run.host.clear(run, self._slot + ".0")
 
+    def __enter__(self) -> None:
+        run_ui(self._open)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        run_ui(self._close)
+
+    async def __aenter__(self) -> None:
+        self._open()
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._close()
+
 
 @SPINNER.function
 def spinner(text: str = "Running...") -> Spinner:
-    """Show a spinner while the ``async with`` block runs; it disappears when the block ends."""
+    """Show a spinner while the ``with`` (or ``async with``) block runs; then it disappears."""
     return Spinner(text)
 
 __all__ = ["SPINNER", "Spinner", "spinner"]
