@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
+from .client_info import ContextProxy
 from .config import SessionConfig
 from .control import rerun, stop
 from .durable import SessionData
@@ -46,6 +47,8 @@ from .elements import (
 from .errors import APIError, RerunRequested, StopRun
 from .fragments import Fragment, fragment
 from .layout import Container, sidebar
+from .page_settings import QueryParams, set_page_config
+from .secrets import Secrets
 from .session import Session
 from .state import SessionState, SessionStateProxy
 from .store import MemoryStore, SessionStore
@@ -55,6 +58,9 @@ if _typing.TYPE_CHECKING:
     from .app import App
 
 session_state: SessionStateProxy = SessionStateProxy()
+query_params: QueryParams = QueryParams()
+secrets: Secrets = Secrets()
+context: ContextProxy = ContextProxy()
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -71,8 +77,10 @@ __all__ = (
     "APIError",
     "App",
     "Container",
+    "ContextProxy",
     "Fragment",
     "MemoryStore",
+    "QueryParams",
     "RerunRequested",
     "Session",
     "SessionConfig",
@@ -80,6 +88,7 @@ __all__ = (
     "SessionState",
     "SessionStateProxy",
     "SessionStore",
+    "Secrets",
     "StopRun",
     "button",
     "caption",
@@ -87,6 +96,7 @@ __all__ = (
     "code",
     "columns",
     "container",
+    "context",
     "divider",
     "empty",
     "error",
@@ -101,10 +111,13 @@ __all__ = (
     "markdown",
     "multiselect",
     "number_input",
+    "query_params",
     "radio",
     "rerun",
+    "secrets",
     "selectbox",
     "session_state",
+    "set_page_config",
     "sidebar",
     "slider",
     "spinner",

@@ -24,6 +24,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import __version__, protocol
+from .client_info import ClientInfo
 from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
 from .registry import SessionRegistry
@@ -213,6 +214,15 @@ class App:
         except TooManySessions as exc:
             await _refuse(websocket, str(exc))
             return
+        client = websocket.scope.get("client")
+        session.introduce(ClientInfo(
+            url=hello.get("url", ""),
+            raw_headers=websocket.scope.get("headers", []),
+            ip_address=client[0] if client else None,
+            locale=hello.get("locale"),
+            timezone=hello.get("tz"),
+            timezone_offset=hello.get("tzoff"),
+        ), new=not resumed)
         del hello  # not kept for the life of the connection
         await self._serve(websocket, session, last_seq, resumed)
 

@@ -17,6 +17,7 @@ from .errors import APIError
 
 if TYPE_CHECKING:
     from .bindings import Bindings, FragmentCall
+    from .client_info import ClientInfo
     from .config import SessionConfig
     from .durable import FragmentRecord, SessionData
 
@@ -32,7 +33,10 @@ class RunHost(Protocol):
     def live(self) -> Bindings: ...  # the live part: decoders, callbacks, fragment functions
     @property
     def config(self) -> SessionConfig: ...
+    @property
+    def client(self) -> ClientInfo: ...  # what the browser said about itself (st.context)
     def draw(self, run: Run, path: str, props: dict[str, Any]) -> None: ...
+    def emit(self, op: str) -> None: ...  # a page-level op (page settings, the URL)
     def clear(self, run: Run, path: str) -> None: ...
 
 

@@ -40,6 +40,7 @@ class SessionData:
     page: Page = field(default_factory=Page)
     fragments: dict[str, FragmentRecord] = field(default_factory=dict)
     seq: int = 0
+    query: dict[str, list[str]] = field(default_factory=dict)  # the URL's query parameters
     state: SessionState = field(init=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +62,8 @@ class SessionData:
                 [f.id, f.path, f.run_every, dict(f.outlets)] for f in self.fragments.values()
             ],
             "page": [[path, node.json] for path, node in self.page.nodes.items()],
+            "page_config": dict(self.page.config),
+            "query": {key: list(values) for key, values in self.query.items()},
         }
 
     @classmethod
@@ -79,6 +82,8 @@ class SessionData:
                 data.fragments[fid] = FragmentRecord(fid, path, run_every, dict(outlets))
             for path, encoded in sorted(rec["page"], key=lambda item: _depth(item[0])):
                 data.page.put(path, json.loads(encoded))
+            data.page.config = dict(rec["page_config"])
+            data.query = {str(k): [str(v) for v in values] for k, values in rec["query"].items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadRecord(f"malformed session record: {exc!r}") from None
         return data

@@ -62,6 +62,7 @@ class Page:
     nodes: dict[str, Node] = field(default_factory=dict)
     widgets: dict[str, str] = field(default_factory=dict)  # widget id -> path
     kids: dict[str, set[str]] = field(default_factory=dict)  # parent path -> child paths
+    config: dict[str, Any] = field(default_factory=dict)  # set_page_config: title, layout, ...
 
     def put(self, path: str, props: dict[str, Any]) -> str | None:
         """Record ``props`` at ``path``; return the op to send, or None when nothing changed."""
@@ -150,6 +151,7 @@ class Page:
     def snapshot(self) -> list[str]:
         """Ops that draw the whole page on an empty client, parents first."""
         ordered = sorted(self.nodes.items(), key=lambda item: path_key(item[0]))
-        return [protocol.op_reset(), *(protocol.op_el(p, n.json) for p, n in ordered)]
+        settings = [protocol.op_page(self.config)] if self.config else []
+        return [protocol.op_reset(), *settings, *(protocol.op_el(p, n.json) for p, n in ordered)]
 
 __all__ = ["Node", "Page", "is_under", "path_key"]

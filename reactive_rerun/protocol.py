@@ -87,6 +87,16 @@ def op_notice(level: Literal["info", "warning"], message: str) -> str:
     return dumps({"op": "notice", "level": level, "message": message})
 
 
+def op_page(config: dict[str, Any]) -> str:
+    """The page's settings (``set_page_config``): title, icon, layout, sidebar."""
+    return dumps({"op": "page", **config})
+
+
+def op_url(query: str) -> str:
+    """Show ``query`` (``"?a=1"`` or ``""``) in the page's URL, without a reload or a rerun."""
+    return dumps({"op": "url", "query": query})
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 
@@ -100,6 +110,10 @@ class Hello(TypedDict):
     session: str | None
     seq: int
     tab: NotRequired[str]  # this page load's token: may take its session back from a stale socket
+    url: NotRequired[str]  # the page's URL (query parameters, st.context.url)
+    locale: NotRequired[str]  # navigator.language
+    tz: NotRequired[str]  # the IANA time zone name
+    tzoff: NotRequired[int]  # minutes from UTC (JavaScript's getTimezoneOffset)
 
 
 class SetValue(TypedDict):
@@ -129,12 +143,14 @@ ClientMessage = Hello | SetValue | Click | Submit | Resync
 MAX_ID = 200
 
 
-def _string(message: dict[str, Any], name: str, *, nullable: bool = False) -> None:
+def _string(
+    message: dict[str, Any], name: str, *, nullable: bool = False, limit: int = MAX_ID
+) -> None:
     value = message.get(name)
     if value is None and nullable and name in message:
         return
-    if not isinstance(value, str) or not value or len(value) > MAX_ID:
-        raise ProtocolError(f"'{name}' must be a non-empty string of at most {MAX_ID} characters")
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ProtocolError(f"'{name}' must be a non-empty string of at most {limit} characters")
 
 
 def _int(message: dict[str, Any], name: str) -> None:
@@ -191,6 +207,13 @@ def decode(text: str | bytes) -> ClientMessage:
         _int(message, "seq")
         if "tab" in message:
             _string(message, "tab")
+        for name, limit in (("url", 4096), ("locale", 64), ("tz", 64)):
+            if name in message:
+                _string(message, name, limit=limit)
+        if "tzoff" in message:
+            offset = message["tzoff"]
+            if not isinstance(offset, int) or isinstance(offset, bool) or abs(offset) > 1440:
+                raise ProtocolError("'tzoff' must be minutes from UTC, within a day")
     elif kind == "set":
         _string(message, "id")
         if "v" not in message:
@@ -212,5 +235,6 @@ def decode(text: str | bytes) -> ClientMessage:
 __all__ = [
     "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Resync", "SetValue", "Status",
     "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_el", "op_end",
-    "op_error", "op_notice", "op_ok", "op_reset", "op_rm", "op_session", "op_start",
+    "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_session", "op_start",
+    "op_url",
 ]

@@ -17,6 +17,7 @@ from types import CodeType
 from typing import Any
 
 from . import magic
+from .secrets import look_beside
 from .threads import in_thread
 from .write import write
 
@@ -28,6 +29,7 @@ class ScriptFile:
         self.path = Path(path).resolve()
         self.magic = magic
         self.folder = self.path.parent
+        look_beside(self.folder)  # st.secrets also reads .streamlit/secrets.toml beside it
         self.code: CodeType | None = None
         self.error: SyntaxError | None = None
         self.is_async = False

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from . import durable, protocol
 from .bindings import Bindings
+from .client_info import ClientInfo
 from .config import SessionConfig
 from .context import Run
 from .durable import SessionData
@@ -34,7 +36,7 @@ class Session:
 
     __slots__ = (
         "config", "data", "live", "queue", "scheduler", "writer", "inbox", "runner", "tab",
-        "__weakref__",
+        "client", "__weakref__",
     )
 
     def __init__(
@@ -54,6 +56,7 @@ class Session:
         self.runner.fragments_changed = self.scheduler.sync_timers
         self.scheduler.runner = self.runner
         self.tab: str | None = None  # the page load connected to this session (see registry)
+        self.client = ClientInfo()
         self.queue.request_app(user=True)  # the first run (after a restore: it binds the code)
         poke()
 
@@ -98,6 +101,9 @@ class Session:
     def clear(self, run: Run, path: str) -> None:
         self.writer.clear(run, path)
 
+    def emit(self, op: str) -> None:
+        self.writer.emit(op)
+
     # -- transport side ---------------------------------------------------------------------
 
     def attach(
@@ -120,6 +126,13 @@ class Session:
             out.replace([protocol.op_session(self.id, resumed), *self.data.page.snapshot()])
         self.scheduler.connected.set()
         self.writer.flush()
+
+    def introduce(self, client: ClientInfo, *, new: bool) -> None:
+        """What the browser said about itself; a new session takes its query parameters."""
+        self.client = client
+        if new:
+            query = urlsplit(client.url).query
+            self.data.query = {k: v for k, v in parse_qs(query, keep_blank_values=True).items()}
 
     def detach(self) -> None:
         self.writer.out.detach()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import protocol
+from .client_info import ClientInfo
 from .config import SessionConfig
 from .durable import SessionData
 from .element import Element as Kind
@@ -47,6 +48,8 @@ class PageModel:
     bytes: int = 0
     ops: list[dict[str, Any]] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)  # frames seen twice or missed
+    settings: dict[str, Any] = field(default_factory=dict)  # the last ``page`` op
+    query: str | None = None  # the query string the last ``url`` op put in the address bar
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -105,6 +108,10 @@ class PageModel:
             self.session_id, self.resumed = op["id"], op["resumed"]
         elif kind == "close":
             self.closed = op["reason"]
+        elif kind == "page":
+            self.settings = {k: v for k, v in op.items() if k != "op"}
+        elif kind == "url":
+            self.query = op["query"]
 
     def _drop_children(self, path: str) -> None:
         prefix = path + "."
@@ -202,9 +209,11 @@ class AppTest:
         config: SessionConfig | None = None,
         timeout: float = 10.0,
         record: bytes | None = None,
+        client: ClientInfo | None = None,
     ) -> None:
         """``record``: resume the session from a stored record (``Session.snapshot()``), as
-        another process would."""
+        another process would. ``client``: what the browser tells (URL, headers, locale)."""
+        self.client = client or ClientInfo(url="http://testserver/")
         self.script = script
         self.config = config or SessionConfig()
         self.timeout = timeout
@@ -224,9 +233,11 @@ class AppTest:
     async def __aenter__(self) -> AppTest:
         if self.record is None:
             self.session = Session(self.script, self.config, SessionData())
+            self.session.introduce(self.client, new=True)
             self.session.attach(self.page.apply)
         else:
             self.session = Session.restore(self.script, self.config, self.record)
+            self.session.introduce(self.client, new=False)
             self.session.attach(self.page.apply, resumed=True)
         self._driver = asyncio.create_task(self.session.drive())
         await self.settle()

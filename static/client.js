@@ -94,7 +94,28 @@ function reset() {
   R.quiet.clear();
 }
 
+// set_page_config: the title, icon (an emoji drawn as SVG, or an image URL), layout, sidebar.
+let sidebarSet = false;
+function pageSettings(o) {
+  if (o.title != null) document.title = o.title;
+  if (o.icon != null) {
+    let link = document.querySelector('link[rel=icon]');
+    if (!link) document.head.append((link = h('link', { rel: 'icon' })));
+    const url = /^(https?:|data:image\/|\/|\.)/.test(o.icon) ? o.icon
+      : 'data:image/svg+xml,' + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">${o.icon.replace(/[<>&]/g, '')}</text></svg>`);
+    link.href = url;
+  }
+  document.body.classList.toggle('rr-wide', o.layout === 'wide');
+  if (!sidebarSet && o.sidebar && o.sidebar !== 'auto') { // only the first time: the user decides after
+    sidebarSet = true;
+    document.body.classList.toggle('rr-sb-open', o.sidebar === 'expanded');
+    document.body.classList.toggle('rr-sb-closed', o.sidebar === 'collapsed');
+  }
+}
+
 const OPS = {
+  page: pageSettings,
+  url: (o) => history.replaceState(history.state, '', location.pathname + (o.query || '') + location.hash),
   session() {}, // handled before sequencing, see onFrame
   reset,
   start(o) {
@@ -176,7 +197,11 @@ function connect() {
   const ws = (R.ws = new WebSocket(u));
   ws.onopen = () => inOrder(() => {
     R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
-    ws.send(JSON.stringify({ t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB }));
+    ws.send(JSON.stringify({
+      t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB,
+      url: location.href.slice(0, 4096), locale: navigator.language || undefined,
+      tz: Intl.DateTimeFormat().resolvedOptions().timeZone || undefined, tzoff: new Date().getTimezoneOffset(),
+    }));
   });
   ws.onmessage = (ev) => {
     let f;
@@ -223,7 +248,11 @@ function toast(msg, level, sticky) {
 
 const tog = $('rr-sbtoggle');
 const sb = (open) => { document.body.classList.toggle('rr-sb-open', open); tog.setAttribute('aria-expanded', open); };
-tog.onclick = () => sb(!document.body.classList.contains('rr-sb-open'));
+tog.onclick = () => {
+  const body = document.body.classList;
+  if (body.contains('rr-sb-closed') && matchMedia('(min-width: 900px)').matches) return body.remove('rr-sb-closed');
+  sb(!body.contains('rr-sb-open'));
+};
 $('rr-backdrop').onclick = () => sb(false);
 addEventListener('keydown', (e) => e.key === 'Escape' && sb(false));
 
