@@ -103,3 +103,68 @@ async def first_element(
         r["min"] = min(s) if s else None
         r["max"] = max(s) if s else None
     return out
+
+
+# -- S5c: idle tabs --------------------------------------------------------------------------
+
+SOCKET_SPY = """
+(() => {
+  const W = window.WebSocket;
+  window.WebSocket = class extends W {
+    constructor(...args) { super(...args); window.__ws = this; }
+  };
+})();
+"""
+
+
+async def idle_tabs(
+    url: str, pid: int, pages: int, *, per_context: int = 50, concurrency: int = 10,
+    settle: float = 3.0, within: float = 300.0,
+) -> dict[str, Any]:
+    """Open ``pages`` tabs of ``url`` (``per_context`` tabs per browser context), each until its
+    first element is drawn, and leave them idle: RSS of the server process ``pid`` per tab above
+    a one-tab baseline, and the extensions the server accepted (``WebSocket.extensions``)."""
+    import asyncio
+    import time
+
+    import psutil
+    from playwright.async_api import async_playwright
+
+    proc = psutil.Process(pid)
+    sel = SELECTORS["rr"]
+    out: dict[str, Any] = {"pages": pages, "errors": 0, "extensions": []}
+    deadline = time.monotonic() + within
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            contexts = [await browser.new_context()
+                        for _ in range(max(1, -(-pages // per_context)))]
+            sem = asyncio.Semaphore(concurrency)
+            extensions: set[str] = set()
+
+            async def tab(i: int) -> None:
+                async with sem:
+                    try:
+                        left = max(1.0, deadline - time.monotonic()) * 1000
+                        page = await contexts[i // per_context].new_page()
+                        await page.add_init_script(SOCKET_SPY)
+                        await page.goto(url, wait_until="commit", timeout=left)
+                        await page.wait_for_selector(sel, timeout=left)
+                        extensions.add(await page.evaluate(
+                            "window.__ws ? window.__ws.extensions : null") or "")
+                    except Exception as exc:  # a tab that failed is counted, not fatal
+                        out["errors"] += 1
+                        out["last_error"] = repr(exc)[:300]
+
+            await tab(0)
+            await asyncio.sleep(settle)
+            base = int(proc.memory_info().rss)
+            await asyncio.gather(*(tab(i) for i in range(1, pages)))
+            await asyncio.sleep(settle)
+            now = int(proc.memory_info().rss)
+            opened = pages - 1 - out["errors"]
+            out.update(baseline_rss=base, rss=now, opened=opened, extensions=sorted(extensions),
+                       per_session_kb=(now - base) / opened / 1024 if opened > 0 else None)
+        finally:
+            await browser.close()
+    return out

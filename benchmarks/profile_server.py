@@ -1,6 +1,7 @@
 """Our server under pyinstrument: ``python -m benchmarks.profile_server PORT OUT_PREFIX``.
 
-Runs uvicorn programmatically (same app and options as the benchmark: ``--ws wsproto``).
+Runs uvicorn programmatically (same app and options as the benchmark: ``--ws wsproto
+--ws-per-message-deflate false``).
 SIGUSR1 starts the profiler, SIGUSR2 stops it and writes ``OUT_PREFIX.txt`` and
 ``OUT_PREFIX.html``, so start-up and connection set-up stay out of the profile.
 """
@@ -35,8 +36,9 @@ def main() -> None:
     signal.signal(signal.SIGUSR1, start)
     signal.signal(signal.SIGUSR2, stop)
     config = uvicorn.Config(
-        "benchmarks.apps.rr_apps:from_env", factory=True, ws="wsproto", host="127.0.0.1",
-        port=port, log_level="warning", access_log=False,
+        "benchmarks.apps.rr_apps:from_env", factory=True, ws="wsproto",
+        ws_per_message_deflate=False, host="127.0.0.1", port=port, log_level="warning",
+        access_log=False,
     )
     uvicorn.Server(config).run()
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import browser
+from . import browser, deflate
 from .driver import ClientSession, closed_loop, open_loop, open_many, percentiles, sequential
 from .rr_client import RRSession
 from .servers import HOST, Server
@@ -62,6 +62,10 @@ class Sizes:
     s4b_st_ramp: tuple[int, ...]
     s4b_st_ramp_duration: float
     s5_sessions: tuple[int, ...]
+    s5c_sessions: tuple[int, ...]
+    s5c_frames: int
+    s5c_frame_kib: int
+    s5c_tabs: int  # Chromium tabs; 0: skipped
     s6_n: tuple[int, int]
     s7_samples_rr: int
     s7_samples_st: int
@@ -72,12 +76,14 @@ FULL = Sizes(
     rounds=5, seq_rr=100, seq_st=20, warmup=20, gap=0.002, s2_n=(100, 1000),
     s4_sessions=(10, 100, 500), s4_duration=10.0, s4b_sessions=1000, s4b_duration=30.0,
     s4b_st_ramp=(25, 100, 250), s4b_st_ramp_duration=10.0, s5_sessions=(100, 1000),
+    s5c_sessions=(1000, 3000), s5c_frames=10, s5c_frame_kib=510, s5c_tabs=250,
     s6_n=(10, 1000), s7_samples_rr=50, s7_samples_st=10, s8_samples=10,
 )
 QUICK = Sizes(
     rounds=1, seq_rr=5, seq_st=3, warmup=1, gap=0.002, s2_n=(100,),
     s4_sessions=(3,), s4_duration=1.0, s4b_sessions=5, s4b_duration=2.0,
     s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
+    s5c_sessions=(5,), s5c_frames=2, s5c_frame_kib=8, s5c_tabs=0,
     s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
 )
 
@@ -349,6 +355,61 @@ class Bench:
                      rr.get("per_session_kb"), st.get("per_session_kb"), "<= 30 KB",
                      _le(rr.get("per_session_kb"), 30))
 
+    # -- S5c: the same, with a client that offers permessage-deflate as browsers do ----------
+
+    async def s5c(self) -> None:
+        """Ours only (our servers with uvicorn's flag off, as documented, and on, its default);
+        ``benchmarks/deflate.py`` says what is measured."""
+        z = self.sizes
+        res: dict[str, Any] = {}
+        for flag in (False, True):
+            key = "flag_on" if flag else "flag_off"
+            res[key] = {"idle": await deflate.idle(flag, z.s5c_sessions, self.log)}
+            if z.s5c_tabs and browser.available():
+                res[key]["chromium"] = await deflate.tabs(flag, z.s5c_tabs, self.log)
+            res[key]["flood"] = await deflate.flood(flag, z.s5c_frames, z.s5c_frame_kib,
+                                                    self.log)
+        self.raw["S5c"] = res
+        off, on = res["flag_off"], res["flag_on"]
+        for count in z.s5c_sessions:
+            v = off["idle"].get(str(count), {}).get("per_session_kb")
+            self.row("S5c", f"RSS per idle session, {count} deflate-offering clients", "KB", v,
+                     None, "<= 30 KB", _le(v, 30))
+            self.row("S5c", f"  same, uvicorn --ws-per-message-deflate true, {count}", "KB",
+                     on["idle"].get(str(count), {}).get("per_session_kb"))
+        if "chromium" in off:
+            for name, r in (("", off), (" --ws-per-message-deflate true", on)):
+                c = r["chromium"]
+                self.row("S5c", f"RSS per idle Chromium tab, {c['pages']} tabs{name}", "KB",
+                         c.get("per_session_kb"), target="<= 30 KB" if not name else "",
+                         met=_le(c.get("per_session_kb"), 30) if not name else None,
+                         note=f"extensions accepted: {c.get('extensions')}, "
+                              f"errors: {c.get('errors')}" if not name else "")
+        mib = 1 << 20
+        fl_on, fl_off = on["flood"], off["flood"]
+        what = (f"{z.s5c_frames} x {fl_on['frame_bytes'] // 1024} KiB deflate frames "
+                f"(each inflates to {fl_on['inflates_to'] // mib} MiB)")
+        self.row("S5c", f"{what}: peak RSS, deflate on", "MiB",
+                 fl_on["compressed"]["peak_rss"] / mib,
+                 note=f"idle server {fl_on['baseline_rss'] / mib:.0f} MiB; close codes "
+                      f"{fl_on['compressed']['close_codes']}")
+        self.row("S5c", "  kept RSS 3 s later, deflate on", "MiB",
+                 fl_on["compressed"]["kept_rss"] / mib)
+        self.row("S5c", "  peak RSS, deflate off (the frames are dropped)", "MiB",
+                 fl_off["compressed"]["peak_rss"] / mib)
+        if "uncompressed_frames" in fl_off:
+            u = fl_off["uncompressed_frames"]
+            self.row("S5c", f"deflate off: {z.s5c_frames} x {z.s5c_frame_kib} KiB plain frames, "
+                     "peak RSS", "MiB", u["peak_rss"] / mib,
+                     note=f"refused {u['refused']}: {u['first_refusal']}")
+            u = fl_off["uncompressed_message"]
+            self.row("S5c", f"deflate off: {z.s5c_frames} sockets stream the inflated size, "
+                     "peak RSS", "MiB", u["peak_rss"] / mib,
+                     note=f"each socket sent at most {u['sent_bytes_max'] / mib:.0f} MiB; "
+                          f"{u['closed']} of {z.s5c_frames} closed by the server (uvicorn's "
+                          "--ws-max-size, 16 MiB by default)")
+            self.row("S5c", "  kept RSS 3 s later", "MiB", u["kept_rss"] / mib)
+
     # -- S6: fragment rerun vs page size -----------------------------------------------------
 
     async def s6(self) -> None:
@@ -428,7 +489,7 @@ class Bench:
         self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S6", "S7", "S8"]
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8"]
 
 
 def _cpu(proc: Any) -> float:
@@ -520,7 +581,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     only = {"S1" if s.upper() == "S2" else s.upper() for s in wanted}
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
-             "S6": bench.s6, "S7": bench.s7, "S8": bench.s8}
+             "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

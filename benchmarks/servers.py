@@ -35,6 +35,10 @@ class Server:
     log: Path | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     profile_out: str | None = None
+    # uvicorn's --ws-per-message-deflate: off as documented (docs/deploy.md); True only to
+    # measure what it costs (S5c)
+    deflate: bool = False
+    uvicorn_args: list[str] = field(default_factory=list)  # more uvicorn options
 
     @property
     def pid(self) -> int:
@@ -48,8 +52,9 @@ class Server:
                         self.profile_out]
             return [
                 sys.executable, "-m", "uvicorn", "benchmarks.apps.rr_apps:from_env", "--factory",
-                "--ws", "wsproto", "--host", HOST, "--port", str(self.port),
-                "--log-level", "warning", "--no-access-log",
+                "--ws", "wsproto", "--ws-per-message-deflate", "true" if self.deflate else "false",
+                "--host", HOST, "--port", str(self.port), "--log-level", "warning",
+                "--no-access-log", *self.uvicorn_args,
             ]
         script = APPS / ("st_app.py" if self.app == "main" else "st_fragment.py")
         return [

@@ -1,7 +1,9 @@
 """A lean websocket client on ``asyncio.Protocol``, shared by both load drivers.
 
-No per-message coroutine, no compression extension, no ping handling beyond answering
-pings: each received message is handed to a callback as it is parsed. Both frameworks are
+No per-message coroutine, no compression extension (``connect(extensions=...)`` may *offer*
+one, for the memory scenarios that look at what the server answers; received frames are never
+decompressed), no ping handling beyond answering pings: each received message is handed to a
+callback as it is parsed. Both frameworks are
 driven through this same transport, so the client's own cost is the same for both. Byte
 counters count whole websocket frames (header + payload) in each direction.
 """
@@ -37,6 +39,8 @@ class WSConn(asyncio.Protocol):
         self._handshake: asyncio.Future[bytes] | None = None
         self._frag_op = 0
         self._frag: list[bytes] = []
+        self.response_head = b""  # the server's HTTP upgrade response
+        self.close_code: int | None = None  # from the server's close frame
 
     # -- asyncio.Protocol --------------------------------------------------------------------
 
@@ -103,6 +107,7 @@ class WSConn(asyncio.Protocol):
         if op == OP_PONG:
             return
         if op == OP_CLOSE:
+            self.close_code = int.from_bytes(payload[:2], "big") if len(payload) >= 2 else 1005
             if not self.closed:
                 self._send(OP_CLOSE, payload[:2])
                 self.closed = True
@@ -122,20 +127,36 @@ class WSConn(asyncio.Protocol):
             return
         self.on_message(op, payload)
 
-    def _send(self, op: int, payload: bytes) -> None:
+    def _send(self, op: int, payload: bytes, rsv1: bool = False) -> None:
         if self.transport is None or self.transport.is_closing():
             raise ConnectionError("websocket is closed")
-        n = len(payload)
-        if n < 126:
-            header = struct.pack("!BB", 0x80 | op, 0x80 | n)
-        elif n < 65536:
-            header = struct.pack("!BBH", 0x80 | op, 0x80 | 126, n)
-        else:
-            header = struct.pack("!BBQ", 0x80 | op, 0x80 | 127, n)
         key = os.urandom(4)
-        frame = header + key + _mask(payload, key)
+        frame = _header(op, len(payload), rsv1) + key + _mask(payload, key)
         self.bytes_out += len(frame)
         self.transport.write(frame)
+
+    def send_frame(self, op: int, payload: bytes, *, rsv1: bool = False) -> None:
+        """One whole frame; ``rsv1`` marks a permessage-deflate compressed payload."""
+        self._send(op, payload, rsv1)
+
+    def send_frame_header(self, op: int, length: int) -> bytes:
+        """Start a frame of ``length`` payload bytes; returns its mask key. The payload follows
+        through ``send_masked`` (for payloads too large to build at once)."""
+        if self.transport is None or self.transport.is_closing():
+            raise ConnectionError("websocket is closed")
+        key = os.urandom(4)
+        head = _header(op, length, False) + key
+        self.bytes_out += len(head)
+        self.transport.write(head)
+        return key
+
+    def send_masked(self, chunk: bytes, key: bytes) -> None:
+        """The next payload bytes of a frame begun by ``send_frame_header``; ``len(chunk)`` must
+        be a multiple of 4 except for the last chunk."""
+        if self.transport is None or self.transport.is_closing():
+            raise ConnectionError("websocket is closed")
+        self.bytes_out += len(chunk)
+        self.transport.write(_mask(chunk, key))
 
     def send_text(self, text: str) -> None:
         self._send(OP_TEXT, text.encode())
@@ -151,6 +172,15 @@ class WSConn(asyncio.Protocol):
                 pass
             self.transport.close()
         self.closed = True
+
+
+def _header(op: int, n: int, rsv1: bool) -> bytes:
+    b0 = 0x80 | (0x40 if rsv1 else 0) | op
+    if n < 126:
+        return struct.pack("!BB", b0, 0x80 | n)
+    if n < 65536:
+        return struct.pack("!BBH", b0, 0x80 | 126, n)
+    return struct.pack("!BBQ", b0, 0x80 | 127, n)
 
 
 def _mask(payload: bytes, key: bytes) -> bytes:
@@ -170,9 +200,11 @@ async def connect(
     on_message: OnMessage | None = None,
     *,
     subprotocol: str | None = None,
+    extensions: str | None = None,
     within: float = 10.0,
 ) -> WSConn:
-    """Open a websocket (no extensions) and finish the HTTP upgrade."""
+    """Open a websocket and finish the HTTP upgrade. ``extensions`` is sent as
+    ``Sec-WebSocket-Extensions`` (an offer only: this client decompresses nothing)."""
     loop = asyncio.get_running_loop()
     async with asyncio.timeout(within):
         _, conn = await loop.create_connection(lambda: WSConn(on_message), host, port)
@@ -188,10 +220,13 @@ async def connect(
         ]
         if subprotocol:
             lines.append(f"Sec-WebSocket-Protocol: {subprotocol}")
+        if extensions:
+            lines.append(f"Sec-WebSocket-Extensions: {extensions}")
         request = ("\r\n".join(lines) + "\r\n\r\n").encode()
         assert conn.transport is not None
         conn.transport.write(request)
         head = await conn._handshake
+    conn.response_head = head
     status = head.split(b"\r\n", 1)[0]
     if b" 101 " not in status + b" ":
         conn.close()

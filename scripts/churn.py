@@ -45,7 +45,10 @@ async def cycle(host: str, drop: bool) -> None:
 
 async def run(cycles: int) -> None:
     app = rr.App(main_script, session_timeout=0.05)
-    server = uvicorn.Server(uvicorn.Config(app, port=0, ws="wsproto", log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, port=0, ws="wsproto", ws_per_message_deflate=False,
+                       log_level="warning")
+    )
     task = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)

@@ -184,11 +184,12 @@ async def open_client(
 
 @contextlib.asynccontextmanager
 async def serve(app: Any, **config: Any) -> AsyncIterator[str]:
-    """Run ``app`` on a real uvicorn server (wsproto) on 127.0.0.1; yields ``host:port``."""
+    """Run ``app`` on a real uvicorn server (wsproto, permessage-deflate declined, as
+    ``docs/deploy.md`` starts it) on 127.0.0.1; yields ``host:port``."""
     server = uvicorn.Server(
         uvicorn.Config(
-            app, host="127.0.0.1", port=0, ws="wsproto", log_config=None, log_level="warning",
-            **config,
+            app, host="127.0.0.1", port=0, ws="wsproto", ws_per_message_deflate=False,
+            log_config=None, log_level="warning", **config,
         )
     )
     task = asyncio.create_task(server.serve())

@@ -34,11 +34,11 @@ def run_quick(tmp_path: Path, only: str) -> dict[str, object]:
 
 
 def test_every_server_scenario_runs_without_errors(tmp_path: Path) -> None:
-    data = run_quick(tmp_path, "S1,S3,S4,S4b,S5,S6,S7")
+    data = run_quick(tmp_path, "S1,S3,S4,S4b,S5,S5c,S6,S7")
     rows = data["rows"]
     assert isinstance(rows, list)
     scenarios = {r["scenario"] for r in rows}
-    assert scenarios == {"S1", "S2", "S3", "S4", "S4b", "S5", "S6", "S7"}
+    assert scenarios == {"S1", "S2", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7"}
     for r in rows:
         assert r["st"] is None, r  # ours only
         if r["metric"].startswith("errors") or "errors" in r["metric"]:
@@ -50,6 +50,10 @@ def test_every_server_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert raw["S1_N10"]["rr"]["n"] > 0
     assert raw["S4_3"]["rr"]["completed"] > 0
     assert raw["S4b"]["rr"]["answered"] > 0
+    s5c = raw["S5c"]
+    assert s5c["flag_off"]["idle"]["extensions_answered"] == [""]  # offer declined
+    assert s5c["flag_on"]["idle"]["extensions_answered"] != [""]  # uvicorn's default accepts
+    assert s5c["flag_off"]["flood"]["uncompressed_frames"]["refused"] > 0
 
 
 @pytest.mark.browser

@@ -44,7 +44,8 @@ def live_server() -> Iterator[str]:
     """A real uvicorn server in a thread, for the synchronous hypothesis test."""
     app = rr.App(counter, max_frame_bytes=MAX_FRAME)
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, ws="wsproto", log_level="critical")
+        uvicorn.Config(app, host="127.0.0.1", port=0, ws="wsproto", ws_per_message_deflate=False,
+                       log_level="critical")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

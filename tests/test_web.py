@@ -8,10 +8,12 @@ on 127.0.0.1 with an ephemeral port (see ``_webclient.serve``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import sys
 import textwrap
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -307,12 +309,18 @@ app = rr.App(main, title="From the command line")
 """
 
 
-@pytest.mark.anyio
-async def test_uvicorn_command_line_serves_the_app(tmp_path: Path) -> None:
+# The command README.md and docs/deploy.md give (with the test's app, host and port).
+COMMAND = ["--ws", "wsproto", "--ws-per-message-deflate", "false"]
+
+
+@contextlib.asynccontextmanager
+async def uvicorn_command_line(tmp_path: Path) -> AsyncIterator[str]:
+    """``uvicorn myapp:app --ws wsproto --ws-per-message-deflate false`` in a subprocess;
+    yields ``host:port``."""
     (tmp_path / "myapp.py").write_text(textwrap.dedent(MODULE))
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "uvicorn", "myapp:app", "--app-dir", str(tmp_path),
-        "--host", "127.0.0.1", "--port", "0", "--ws", "wsproto",
+        "--host", "127.0.0.1", "--port", "0", *COMMAND,
         stderr=asyncio.subprocess.PIPE,
     )
     assert process.stderr is not None
@@ -324,16 +332,50 @@ async def test_uvicorn_command_line_serves_the_app(tmp_path: Path) -> None:
                 assert line, "uvicorn exited before it served"
                 found = re.search(r"running on http://(127\.0\.0\.1:\d+)", line)
                 host = found.group(1) if found else None
+        yield host
+    finally:
+        process.terminate()
+        with anyio.fail_after(30):
+            await process.communicate()
+
+
+@pytest.mark.anyio
+async def test_uvicorn_command_line_serves_the_app(tmp_path: Path) -> None:
+    async with uvicorn_command_line(tmp_path) as host:
         async with httpx.AsyncClient(base_url=f"http://{host}") as http:
             page = await http.get("/")
             assert "<title>From the command line</title>" in page.text
         async with open_client(f"ws://{host}/_rr/ws") as tab:
             await tab.start()
             assert tab.page.header == "served by uvicorn"
-    finally:
-        process.terminate()
-        with anyio.fail_after(30):
-            await process.communicate()
+
+
+@pytest.mark.anyio
+async def test_documented_command_declines_permessage_deflate(tmp_path: Path) -> None:
+    """A client offering permessage-deflate, as every browser does, gets a handshake without
+    it (an accepted offer costs ~100 KB per idle socket and lets a small frame inflate to
+    hundreds of MB: docs/deploy.md); the session works uncompressed."""
+    async with uvicorn_command_line(tmp_path) as host:
+        async with open_client(f"ws://{host}/_rr/ws", compression="deflate") as tab:
+            assert tab.ws.request is not None and tab.ws.response is not None
+            offered = tab.ws.request.headers.get_all("Sec-WebSocket-Extensions")
+            assert any("permessage-deflate" in h for h in offered)  # the client did offer it
+            answered = tab.ws.response.headers.get_all("Sec-WebSocket-Extensions")
+            assert not any("permessage-deflate" in h for h in answered), answered
+            await tab.start()
+            assert tab.page.header == "served by uvicorn"
+
+
+def test_every_documented_uvicorn_command_declines_permessage_deflate() -> None:
+    root = Path(__file__).resolve().parent.parent
+    commands = [
+        line
+        for doc in ("README.md", "docs/deploy.md")
+        for line in re.findall(r"uvicorn [^`\n]*--ws wsproto[^`\n]*", (root / doc).read_text())
+    ]
+    assert len(commands) >= 4
+    for command in commands:
+        assert "--ws-per-message-deflate false" in command, command
 
 
 # -- sessions -------------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ def test_two_workers_serve_sessions_and_a_reconnect_elsewhere_starts_fresh() -> 
     host = f"127.0.0.1:{port}"
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "examples.rerun_pattern:app", "--port", str(port),
-         "--workers", "2", "--ws", "wsproto", "--log-level", "warning"],
+         "--workers", "2", "--ws", "wsproto", "--ws-per-message-deflate", "false",
+         "--log-level", "warning"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:

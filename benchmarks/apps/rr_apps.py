@@ -1,7 +1,8 @@
 """The benchmark apps for reactive_rerun; ``st_app.py`` / ``st_fragment.py`` are the same logic.
 
-Served with ``uvicorn benchmarks.apps.rr_apps:from_env --factory --ws wsproto``; the app and its
-size come from the environment: ``BENCH_APP`` (``main`` or ``fragment``) and ``BENCH_N``.
+Served with ``uvicorn benchmarks.apps.rr_apps:from_env --factory --ws wsproto
+--ws-per-message-deflate false``; the app and its size come from the environment: ``BENCH_APP``
+(``main`` or ``fragment``) and ``BENCH_N``.
 
 ``main``: an "Inc" button and its counter, the seed's "Foo" pattern (the button sets a value,
 then reruns), N static text lines, and a "Slow" button whose callback makes the run await a

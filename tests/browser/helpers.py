@@ -36,6 +36,7 @@ class Server:
             host="127.0.0.1",
             port=0,
             ws="wsproto",
+            ws_per_message_deflate=False,  # as docs/deploy.md starts it
             lifespan=lifespan,
             log_level="warning",
             timeout_graceful_shutdown=2,
