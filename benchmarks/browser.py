@@ -15,7 +15,9 @@ page and in a bare Starlette websocket echo page with the same content and style
 (``apps/echo_app.py``): the floor for that click. Both pages stay open in one browser and the
 samples alternate between them. Two times per click: to the DOM change (``dom``) and to the page
 styled and laid out after it (``styled``, a forced layout right after the change: any style
-invalidation the client caused is paid there).
+invalidation the client caused is paid there). ``client`` is the browser's own share of
+``styled``: from the websocket message that brought the change to the styled page (the rest is
+the server's run and the socket).
 """
 
 from __future__ import annotations
@@ -119,11 +121,16 @@ async def first_element(
 # One sample, run in the page (the same code for both pages, which share paths m.0 / m.1): the
 # time from the click on "Inc" to the counter's text change (a MutationObserver on the counter),
 # and to the page being styled and laid out after it (a forced layout in that callback: the work
-# the browser would do before the next paint, whatever the client invalidated included).
+# the browser would do before the next paint, whatever the client invalidated included); and
+# the client's own part, from the arrival of the websocket message that changed the counter
+# (its event's timeStamp) to that styled page: the rest is the server and the socket.
 CLICK = """
 async () => {
   const btn = document.querySelector('[data-path="m.0"] button');
   const count = document.querySelector('[data-path="m.1"]');
+  const ws = window.__rr ? window.__rr.ws : window.__ws, msgs = [];
+  const onMsg = (ev) => msgs.push(ev.timeStamp);
+  ws.addEventListener('message', onMsg);
   const before = count.textContent;
   return await new Promise((resolve) => {
     let t0;
@@ -133,7 +140,11 @@ async () => {
       obs.disconnect();
       count.getBoundingClientRect();
       const t2 = performance.now();
-      resolve({dom: t1 - t0, styled: t2 - t0});
+      setTimeout(() => {  // the frame's own message listeners have run by now
+        ws.removeEventListener('message', onMsg);
+        const tm = Math.max(...msgs.filter((t) => t <= t1));
+        resolve({dom: t1 - t0, styled: t2 - t0, client: t2 - tm});
+      });
     });
     obs.observe(count, {childList: true, characterData: true, subtree: true});
     t0 = performance.now();
@@ -169,7 +180,9 @@ async def click_to_dom(
     """Per page (``rr``, ``echo``): samples of click -> DOM change, alternating between pages."""
     from playwright.async_api import async_playwright
 
-    out: dict[str, dict[str, Any]] = {k: {"dom_ms": [], "styled_ms": [], "errors": 0} for k in urls}
+    out: dict[str, dict[str, Any]] = {
+        k: {"dom_ms": [], "styled_ms": [], "client_ms": [], "errors": 0} for k in urls
+    }
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
@@ -187,10 +200,11 @@ async def click_to_dom(
                         continue
                     out[k]["dom_ms"].append(res["dom"])
                     out[k]["styled_ms"].append(res["styled"])
+                    out[k]["client_ms"].append(res["client"])
         finally:
             await browser.close()
     for r in out.values():
-        for m in ("dom_ms", "styled_ms"):
+        for m in ("dom_ms", "styled_ms", "client_ms"):
             s = r[m]
             r[m.replace("_ms", "_p50")] = statistics.median(s) if s else None
     return out

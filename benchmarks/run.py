@@ -446,14 +446,21 @@ class Bench:
                     urls, self.sizes.s9_samples, warmup=min(5, self.sizes.s9_samples))
             self.raw[f"S9_N{n}"] = res
             rr, floor = res["rr"], res["echo"]
-            over = (rr["styled_p50"] - floor["styled_p50"]
-                    if rr["styled_p50"] is not None and floor["styled_p50"] is not None else None)
+
+            def over(metric: str, rr: dict[str, Any] = rr, floor: dict[str, Any] = floor) -> Any:
+                a, b = rr[metric], floor[metric]
+                return a - b if a is not None and b is not None else None
+
+            self.row("S9", f"click->DOM change p50, N={n}", "ms", rr["dom_p50"],
+                     note=f"echo floor {_f(floor['dom_p50'])} ms")
             self.row("S9", f"click->DOM styled p50, N={n}", "ms", rr["styled_p50"],
                      note=f"echo floor {_f(floor['styled_p50'])} ms")
-            self.row("S9", f"  over the echo floor, N={n}", "ms", over, target="<= 3 ms",
-                     met=_le(over, 3))
-            self.row("S9", f"  click->DOM change p50, N={n}", "ms", rr["dom_p50"],
-                     note=f"echo floor {_f(floor['dom_p50'])} ms")
+            self.row("S9", f"  over the echo floor, N={n}", "ms", over("styled_p50"),
+                     target="<= 3 ms", met=_le(over("styled_p50"), 3))
+            self.row("S9", f"  browser: frame->styled p50, N={n}", "ms", rr["client_p50"],
+                     note=f"echo floor {_f(floor['client_p50'])} ms")
+            self.row("S9", f"  browser over the echo floor, N={n}", "ms", over("client_p50"),
+                     target="<= 3 ms", met=_le(over("client_p50"), 3))
             self.row("S9", f"errors, N={n}", "", rr["errors"] + floor["errors"], None, "0",
                      rr["errors"] + floor["errors"] == 0)
 

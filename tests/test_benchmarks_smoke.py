@@ -87,3 +87,4 @@ def test_browser_click_scenario_runs_without_errors(tmp_path: Path) -> None:
     raw = data["raw"]
     assert isinstance(raw, dict)
     assert raw["S9_N10"]["echo"]["styled_p50"] is not None  # the floor was measured too
+    assert raw["S9_N10"]["rr"]["client_p50"] is not None

@@ -25,7 +25,7 @@ STYLE = (Path(__file__).resolve().parents[2] / "static" / "style.css").read_text
 
 SCRIPT = """
 const u = new URL('ws', document.baseURI); u.protocol = 'ws:';
-const ws = new WebSocket(u), count = document.querySelector('[data-path="m.1"]');
+const ws = (window.__ws = new WebSocket(u)), count = document.querySelector('[data-path="m.1"]');
 ws.onopen = () => document.body.dataset.rrState = 'connected';
 ws.onmessage = (ev) => { count.textContent = 'count: ' + ev.data; };
 document.querySelector('[data-path="m.0"] button').onclick = () => ws.send('inc');
