@@ -1,4 +1,6 @@
-"""S8: page navigation -> first rendered element in headless Chromium, cold cache.
+"""Browser scenarios, in headless Chromium: S8 (page load) and S9 (one click's cost).
+
+S8: page navigation -> first rendered element, cold cache.
 
 Debian's Chromium through the Python ``playwright`` package (never ``playwright install``).
 Each sample is a fresh browser context (empty cache). An init script (it runs before any page
@@ -7,6 +9,15 @@ counts from navigation start — when the first element appears: for reactive_re
 ``[data-path]`` node whose ``data-kind`` is not ``block``; for Streamlit an element container
 (``[data-testid="stElementContainer"]``) holding a drawn element. Transferred bytes come from
 Resource Timing (``transferSize``: headers + body as received).
+
+S9: one click on "Inc" in the "main" app of N static lines -> the counter's DOM change, in our
+page and in a bare Starlette websocket echo page with the same content and stylesheet
+(``apps/echo_app.py``): the floor for that click. Both pages stay open in one browser and the
+samples alternate between them. Two times per click: to the DOM change (``dom``) and to the page
+styled and laid out after it (``styled``, a forced layout right after the change: any style
+invalidation the client caused is paid there). ``client`` is the browser's own share of
+``styled``: from the websocket message that brought the change to the styled page (the rest is
+the server's run and the socket).
 """
 
 from __future__ import annotations
@@ -167,4 +178,95 @@ async def idle_tabs(
                        per_session_kb=(now - base) / opened / 1024 if opened > 0 else None)
         finally:
             await browser.close()
+# -- S9: one click -> DOM change, ours vs a bare websocket echo page (the floor) ---------------
+
+# One sample, run in the page (the same code for both pages, which share paths m.0 / m.1): the
+# time from the click on "Inc" to the counter's text change (a MutationObserver on the counter),
+# and to the page being styled and laid out after it (a forced layout in that callback: the work
+# the browser would do before the next paint, whatever the client invalidated included); and
+# the client's own part, from the arrival of the websocket message that changed the counter
+# (its event's timeStamp) to that styled page: the rest is the server and the socket.
+CLICK = """
+async () => {
+  const btn = document.querySelector('[data-path="m.0"] button');
+  const count = document.querySelector('[data-path="m.1"]');
+  const ws = window.__rr ? window.__rr.ws : window.__ws, msgs = [];
+  const onMsg = (ev) => msgs.push(ev.timeStamp);
+  ws.addEventListener('message', onMsg);
+  const before = count.textContent;
+  return await new Promise((resolve) => {
+    let t0;
+    const obs = new MutationObserver(() => {
+      if (count.textContent === before) return;
+      const t1 = performance.now();
+      obs.disconnect();
+      count.getBoundingClientRect();
+      const t2 = performance.now();
+      setTimeout(() => {  // the frame's own message listeners have run by now
+        ws.removeEventListener('message', onMsg);
+        const tm = Math.max(...msgs.filter((t) => t <= t1));
+        resolve({dom: t1 - t0, styled: t2 - t0, client: t2 - tm});
+      });
+    });
+    obs.observe(count, {childList: true, characterData: true, subtree: true});
+    t0 = performance.now();
+    btn.click();
+  });
+}
+"""
+# Our page is ready once its first run ended; the echo page once its socket is open.
+READY = ("() => document.body.dataset.rrState === 'connected' && (!window.__rr || "
+         "window.__rr.runs.size === 0) && !!document.querySelector('[data-path=\"m.1\"]')")
+SETTLED = "() => !window.__rr || window.__rr.runs.size === 0"
+
+
+async def _open(browser: Any, url: str, within: float) -> Any:
+    context = await browser.new_context(viewport={"width": 1000, "height": 800})
+    page = await context.new_page()
+    await page.goto(url, timeout=within * 1000)
+    await page.wait_for_function(READY, timeout=within * 1000, polling=50)
+    return page
+
+
+async def _click(page: Any, within: float) -> dict[str, float]:
+    await page.bring_to_front()
+    res: dict[str, float] = await page.evaluate(CLICK)
+    await page.wait_for_function(SETTLED, timeout=within * 1000, polling=5)
+    await page.wait_for_timeout(20)
+    return res
+
+
+async def click_to_dom(
+    urls: dict[str, str], samples: int, warmup: int = 5, within: float = 60.0
+) -> dict[str, Any]:
+    """Per page (``rr``, ``echo``): samples of click -> DOM change, alternating between pages."""
+    from playwright.async_api import async_playwright
+
+    out: dict[str, dict[str, Any]] = {
+        k: {"dom_ms": [], "styled_ms": [], "client_ms": [], "errors": 0} for k in urls
+    }
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            pages = {k: await _open(browser, url, within) for k, url in urls.items()}
+            for page in pages.values():
+                for _ in range(warmup):
+                    await _click(page, within)
+            for _ in range(samples):
+                for k, page in pages.items():
+                    try:
+                        res = await _click(page, within)
+                    except Exception as exc:  # a sample that failed is counted, not fatal
+                        out[k]["errors"] += 1
+                        out[k]["last_error"] = repr(exc)[:300]
+                        continue
+                    out[k]["dom_ms"].append(res["dom"])
+                    out[k]["styled_ms"].append(res["styled"])
+                    out[k]["client_ms"].append(res["client"])
+        finally:
+            await browser.close()
+    for r in out.values():
+        for m in ("dom_ms", "styled_ms", "client_ms"):
+            s = r[m]
+            r[m.replace("_ms", "_p50")] = statistics.median(s) if s else None
     return out

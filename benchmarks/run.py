@@ -70,6 +70,8 @@ class Sizes:
     s7_samples_rr: int
     s7_samples_st: int
     s8_samples: int
+    s9_n: tuple[int, ...]
+    s9_samples: int
 
 
 FULL = Sizes(
@@ -78,6 +80,7 @@ FULL = Sizes(
     s4b_st_ramp=(25, 100, 250), s4b_st_ramp_duration=10.0, s5_sessions=(100, 1000),
     s5c_sessions=(1000, 3000), s5c_frames=10, s5c_frame_kib=510, s5c_tabs=250,
     s6_n=(10, 1000), s7_samples_rr=50, s7_samples_st=10, s8_samples=10,
+    s9_n=(10, 1000, 10000), s9_samples=30,
 )
 QUICK = Sizes(
     rounds=1, seq_rr=5, seq_st=3, warmup=1, gap=0.002, s2_n=(100,),
@@ -85,6 +88,7 @@ QUICK = Sizes(
     s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
     s5c_sessions=(5,), s5c_frames=2, s5c_frame_kib=8, s5c_tabs=0,
     s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
+    s9_n=(10,), s9_samples=2,
 )
 
 
@@ -488,8 +492,41 @@ class Bench:
                  sres.get("total_transfer_bytes"))
         self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
 
+    # -- S9: browser, one click -> DOM change, against a bare websocket echo page -------------
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8"]
+    async def s9(self) -> None:
+        if not browser.available():
+            self.log("S9: skipped (no playwright or no Chromium)")
+            self.row("S9", "click -> DOM change", "ms", None, note="skipped: no browser")
+            return
+        for n in self.sizes.s9_n:
+            self.log(f"S9: click -> DOM change in the browser, N={n}, ours vs an echo page")
+            with Server("rr", "main", n) as ours, Server("echo", "main", n) as echo:
+                urls = {"rr": f"http://{HOST}:{ours.port}/", "echo": f"http://{HOST}:{echo.port}/"}
+                res = await browser.click_to_dom(
+                    urls, self.sizes.s9_samples, warmup=min(5, self.sizes.s9_samples))
+            self.raw[f"S9_N{n}"] = res
+            rr, floor = res["rr"], res["echo"]
+
+            def over(metric: str, rr: dict[str, Any] = rr, floor: dict[str, Any] = floor) -> Any:
+                a, b = rr[metric], floor[metric]
+                return a - b if a is not None and b is not None else None
+
+            self.row("S9", f"click->DOM change p50, N={n}", "ms", rr["dom_p50"],
+                     note=f"echo floor {_f(floor['dom_p50'])} ms")
+            self.row("S9", f"click->DOM styled p50, N={n}", "ms", rr["styled_p50"],
+                     note=f"echo floor {_f(floor['styled_p50'])} ms")
+            self.row("S9", f"  over the echo floor, N={n}", "ms", over("styled_p50"),
+                     target="<= 3 ms", met=_le(over("styled_p50"), 3))
+            self.row("S9", f"  browser: frame->styled p50, N={n}", "ms", rr["client_p50"],
+                     note=f"echo floor {_f(floor['client_p50'])} ms")
+            self.row("S9", f"  browser over the echo floor, N={n}", "ms", over("client_p50"),
+                     target="<= 3 ms", met=_le(over("client_p50"), 3))
+            self.row("S9", f"errors, N={n}", "", rr["errors"] + floor["errors"], None, "0",
+                     rr["errors"] + floor["errors"] == 0)
+
+
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9"]
 
 
 def _cpu(proc: Any) -> float:
@@ -581,7 +618,8 @@ async def main_async(args: argparse.Namespace) -> Bench:
     only = {"S1" if s.upper() == "S2" else s.upper() for s in wanted}
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
-             "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8}
+             "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
+             "S9": bench.s9}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

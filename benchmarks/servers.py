@@ -27,7 +27,7 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    framework: str  # "rr" or "st"
+    framework: str  # "rr", "st" or "echo" (S9's floor: a bare Starlette websocket echo page)
     app: str  # "main" or "fragment"
     n: int
     port: int = 0
@@ -56,6 +56,12 @@ class Server:
                 "--host", HOST, "--port", str(self.port), "--log-level", "warning",
                 "--no-access-log", *self.uvicorn_args,
             ]
+        if self.framework == "echo":
+            return [
+                sys.executable, "-m", "uvicorn", "benchmarks.apps.echo_app:from_env", "--factory",
+                "--ws", "wsproto", "--host", HOST, "--port", str(self.port),
+                "--log-level", "warning", "--no-access-log",
+            ]
         script = APPS / ("st_app.py" if self.app == "main" else "st_fragment.py")
         return [
             sys.executable, "-m", "streamlit", "run", str(script),
@@ -66,7 +72,7 @@ class Server:
         ]
 
     def health_url(self) -> str:
-        path = "/_rr/health" if self.framework == "rr" else "/_stcore/health"
+        path = "/_rr/health" if self.framework in ("rr", "echo") else "/_stcore/health"
         return f"http://{HOST}:{self.port}{path}"
 
     def start(self, timeout: float = 60.0) -> Server:

@@ -47,9 +47,48 @@ const ctx = {
 };
 
 // ---- elements ---------------------------------------------------------------------------------
-const under = (p, scope) => p.includes('.') && (scope == null || p.startsWith(scope + '.'));
-const stale = (n, on) => n.classList.toggle('rr-stale', on);
-function dropUnder(p) { for (const k of [...nodes.keys()]) if (k.startsWith(p + '.')) nodes.delete(k); }
+// Staleness costs what a run changes, not what the page holds. `start` only notes the run and
+// arms a timer; every node a run draws or confirms records the count of run starts at that
+// moment (`rrGen`, a plain property: no DOM write). A run still going after DIM_MS marks the
+// nodes of its scope not touched since it started with `rr-stale` (once: dimming them restyles
+// them anyway); they lose it when drawn, confirmed or removed, and at the run's `end`, which
+// visits only the nodes that carry it. A run shorter than DIM_MS never writes to a node it did
+// not draw, and `rm` walks only the removed subtree.
+const DIM_MS = 500;
+let gen = 0; // run starts so far
+const dimmed = new Set(); // the nodes that carry rr-stale
+const timers = new Map(); // run -> its dimming timer
+
+function touch(n) { // drawn or confirmed: fresh for every run started so far
+  n.rrGen = gen;
+  if (dimmed.delete(n)) n.classList.remove('rr-stale');
+}
+
+function dim(scope, since) { // a slow run: what it has not touched since it started looks stale
+  const roots = scope == null ? [main, side] : [nodes.get(scope)];
+  for (const root of roots) {
+    for (const n of root?.querySelectorAll('[data-path]') || []) {
+      if (n.rrGen >= since || dimmed.has(n) || nodes.get(n.dataset.path) !== n) continue;
+      dimmed.add(n);
+      n.classList.add('rr-stale');
+    }
+  }
+}
+
+function fresh(scope) { // a run ended: nothing in its scope stays stale
+  const pre = scope == null ? '' : scope + '.';
+  for (const n of dimmed) {
+    if (!n.isConnected || n.dataset.path.startsWith(pre)) { dimmed.delete(n); n.classList.remove('rr-stale'); }
+  }
+}
+
+function forget(n) { // n left the page: drop it and its subtree from `nodes`
+  for (const c of [n, ...n.querySelectorAll('[data-path]')]) {
+    const p = c.dataset.path;
+    if (nodes.get(p) === c) nodes.delete(p);
+    dimmed.delete(c);
+  }
+}
 
 function put(p, e) {
   const old = nodes.get(p);
@@ -58,11 +97,12 @@ function put(p, e) {
     // same kind (a block: same type; a widget: same id too): update in place, keeping DOM state
     if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.k === e.k && (!r.w || r.id === e.id)) {
       r.update(e);
-      return stale(old, false);
+      return touch(old);
     }
-    dropUnder(p);
+    forget(old);
     const n = create(e, p, ctx);
     n.rrIdx = old.rrIdx;
+    n.rrGen = gen;
     old.replaceWith(n);
     return nodes.set(p, n);
   }
@@ -70,6 +110,7 @@ function put(p, e) {
   if (!parent?.rr.slot) return console.warn('rr: no parent block for', p);
   const n = create(e, p, ctx), idx = +p.slice(i + 1), slot = parent.rr.slot;
   n.rrIdx = idx;
+  n.rrGen = gen;
   const last = slot.lastElementChild; // pages arrive in path order: appending is the common case
   slot.insertBefore(n, !last || last.rrIdx < idx ? null : [...slot.children].find((c) => c.rrIdx > idx) || null);
   nodes.set(p, n);
@@ -80,18 +121,22 @@ function rm(p) {
   const n = nodes.get(p);
   if (!n || !p.includes('.')) return;
   n.remove();
-  nodes.delete(p);
-  dropUnder(p);
+  forget(n);
 }
 
-function freshAll(scope) { for (const [p, n] of nodes) if (under(p, scope)) stale(n, false); }
+function ended(run) {
+  clearTimeout(timers.get(run));
+  timers.delete(run);
+  R.runs.delete(run);
+  R.quiet.delete(run);
+}
 
 function reset() {
   main.replaceChildren();
   side.replaceChildren();
   for (const p of [...nodes.keys()]) if (p.includes('.')) nodes.delete(p);
-  R.runs.clear();
-  R.quiet.clear();
+  for (const run of [...R.runs.keys()]) ended(run);
+  dimmed.clear();
 }
 
 // set_page_config: the title, icon (an emoji drawn as SVG, or an image URL), layout, sidebar.
@@ -119,17 +164,18 @@ const OPS = {
   session() {}, // handled before sequencing, see onFrame
   reset,
   start(o) {
-    const scope = o.scope === 'fragment' ? o.path : null;
+    const scope = o.scope === 'fragment' ? o.path : null, since = ++gen;
+    clearTimeout(timers.get(o.run));
     R.runs.set(o.run, scope);
     if (o.quiet) R.quiet.add(o.run); // a timer's run: stale as any other, but not "Running…"
-    for (const [p, n] of nodes) if (under(p, scope)) stale(n, true);
+    timers.set(o.run, setTimeout(() => R.runs.has(o.run) && dim(scope, since), DIM_MS));
   },
   el: (o) => put(o.p, o.e),
-  ok: (o) => o.p.forEach((p) => nodes.get(p) && stale(nodes.get(p), false)),
+  ok: (o) => o.p.forEach((p) => nodes.has(p) && touch(nodes.get(p))),
   rm: (o) => o.p.forEach(rm),
   end(o) {
-    if (R.runs.has(o.run)) { freshAll(R.runs.get(o.run)); R.runs.delete(o.run); R.quiet.delete(o.run); }
-    else if (!R.runs.size) freshAll(null);
+    if (R.runs.has(o.run)) { fresh(R.runs.get(o.run)); ended(o.run); }
+    else if (!R.runs.size) fresh(null);
   },
   error: (o) => toast(o.message || 'Error', 'error'),
   notice: (o) => toast(o.message, o.level === 'warning' ? 'warning' : 'info'),

@@ -77,3 +77,18 @@ def test_rerun_loop_benchmark_runs_without_errors() -> None:
     result = json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
     assert result["errors"] == 0
     assert result["loaded"]["n"] == 5 and result["looping_runs_total"] > 0
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_browser_click_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "S9")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    by_metric = {r["metric"]: r for r in rows}
+    assert by_metric["errors, N=10"]["rr"] == 0
+    assert by_metric["click->DOM styled p50, N=10"]["rr"] is not None
+    raw = data["raw"]
+    assert isinstance(raw, dict)
+    assert raw["S9_N10"]["echo"]["styled_p50"] is not None  # the floor was measured too
+    assert raw["S9_N10"]["rr"]["client_p50"] is not None
