@@ -17,6 +17,7 @@ from typing import Any
 
 from . import durable, protocol
 from .bindings import Bindings
+from .cache.store import forget_session
 from .config import SessionConfig
 from .context import Run
 from .durable import SessionData
@@ -141,7 +142,10 @@ class Session:
 
     async def drive(self) -> None:
         """The session's driver task; runs until cancelled."""
-        await self.scheduler.drive()
+        try:
+            await self.scheduler.drive()
+        finally:  # the session is over: its scope="session" cache entries go
+            forget_session(self.id)
 
     async def until_idle(self) -> None:
         """Wait until no run is in flight and none is queued."""

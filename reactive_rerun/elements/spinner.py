@@ -8,7 +8,10 @@ from ..context import current_block, current_run, maybe_run
 from ..element import Element, commit, place
 from .empty import EMPTY
 
-SPINNER = Element("spinner", ("text",), doc="`text`, beside a spinning ring")
+SPINNER = Element(
+    "spinner", ("text", "show_time"),
+    doc="`text`, beside a spinning ring; `show_time`: the seconds elapsed after it",
+)
 
 
 class Spinner:
@@ -18,11 +21,12 @@ class Spinner:
     ``col.spinner(...)`` spins inside ``col``.
     """
 
-    __slots__ = ("_block", "_slot", "_text")
+    __slots__ = ("_block", "_show_time", "_slot", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, show_time: bool = False) -> None:
         current_run()
         self._text = text
+        self._show_time = show_time
         self._block = current_block()
         self._slot: str | None = None
 
@@ -30,7 +34,7 @@ class Spinner:
         run = current_run()
         self._slot = slot = place(run, self._block)
         commit(run, slot, EMPTY.props({}))
-        commit(run, slot + ".0", SPINNER.props({"text": self._text}))
+        commit(run, slot + ".0", SPINNER.props({"text": self._text, "show_time": self._show_time}))
 
     async def __aexit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -41,8 +45,11 @@ class Spinner:
 
 
 @SPINNER.function
-def spinner(text: str = "Running...") -> Spinner:
-    """Show a spinner while the ``async with`` block runs; it disappears when the block ends."""
-    return Spinner(text)
+def spinner(text: str = "Running...", *, show_time: bool = False) -> Spinner:
+    """Show a spinner while the ``async with`` block runs; it disappears when the block ends.
+
+    ``show_time=True`` shows the seconds elapsed beside the text (counted in the browser).
+    """
+    return Spinner(text, show_time=show_time)
 
 __all__ = ["SPINNER", "Spinner", "spinner"]
