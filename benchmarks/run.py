@@ -66,6 +66,8 @@ class Sizes:
     s7_samples_rr: int
     s7_samples_st: int
     s8_samples: int
+    c1_sessions: int = 500
+    c1_hits: int = 100_000
 
 
 FULL = Sizes(
@@ -79,6 +81,7 @@ QUICK = Sizes(
     s4_sessions=(3,), s4_duration=1.0, s4b_sessions=5, s4b_duration=2.0,
     s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
     s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
+    c1_sessions=20, c1_hits=1000,
 )
 
 
@@ -428,7 +431,30 @@ class Bench:
         self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S6", "S7", "S8"]
+    # -- C1: caching, in process -------------------------------------------------------------
+
+    async def c1(self) -> None:
+        from . import caching
+
+        z = self.sizes
+        self.log(f"C1: {z.c1_sessions} sessions call a cached 200 ms async function at once; "
+                 f"{z.c1_hits} hits (in process)")
+        res = await caching.measure(z.c1_sessions, z.c1_hits, streamlit="st" in self.frameworks)
+        self.raw["C1"] = res
+        n = res["sessions"]
+        self.row("C1", f"{n} sessions, one cached 200 ms call: computations", "",
+                 res["computations"], None, "1", res["computations"] == 1)
+        self.row("C1", "  last answer after first call", "ms",
+                 res["last_answer_after_first_call_ms"], None, "<= 250 ms",
+                 _le(res["last_answer_after_first_call_ms"], 250))
+        self.row("C1", "hit, plain def f(x, s, t)", "us", res["hit_sync_us"],
+                 res["st_hit_sync_us"], "<= 20 us", _le(res["hit_sync_us"], 20))
+        self.row("C1", "hit, await f(x, s, t)", "us", res["hit_async_us"], None, "<= 20 us",
+                 _le(res["hit_async_us"], 20))
+        self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
+
+
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S6", "S7", "S8", "C1"]
 
 
 def _cpu(proc: Any) -> float:
@@ -520,7 +546,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     only = {"S1" if s.upper() == "S2" else s.upper() for s in wanted}
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
-             "S6": bench.s6, "S7": bench.s7, "S8": bench.s8}
+             "S6": bench.s6, "S7": bench.s7, "S8": bench.s8, "C1": bench.c1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

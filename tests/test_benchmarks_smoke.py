@@ -73,3 +73,13 @@ def test_rerun_loop_benchmark_runs_without_errors() -> None:
     result = json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
     assert result["errors"] == 0
     assert result["loaded"]["n"] == 5 and result["looping_runs_total"] > 0
+
+
+def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "C1")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    by_metric = {r["metric"].strip(): r for r in rows}
+    assert by_metric["errors"]["rr"] == 0
+    assert any(m.endswith("computations") and r["rr"] == 1 for m, r in by_metric.items())
+    assert all(r["st"] is None for r in rows)
