@@ -16,7 +16,6 @@ import fractions
 import hashlib
 import inspect
 import pathlib
-import pickle
 import sys
 import uuid
 from collections.abc import Callable, Mapping
@@ -300,7 +299,13 @@ def _is_pydantic(t: type[Any]) -> bool:
 
 
 def _pickled(h: Any, value: Any) -> None:
-    """The last resort, as in Streamlit: an object that pickles is hashed by its pickle."""
+    """The last resort, as in Streamlit: an object that pickles is hashed by its pickle.
+
+    Only ``dumps``, never ``loads``; imported here so that importing reactive_rerun leaves
+    pickle unloaded (``tests/test_record.py``).
+    """
+    import pickle
+
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:
