@@ -72,6 +72,8 @@ class Sizes:
     s8_samples: int
     s9_n: tuple[int, ...]
     s9_samples: int
+    c1_sessions: int = 500
+    c1_hits: int = 100_000
 
 
 FULL = Sizes(
@@ -89,6 +91,7 @@ QUICK = Sizes(
     s5c_sessions=(5,), s5c_frames=2, s5c_frame_kib=8, s5c_tabs=0,
     s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
     s9_n=(10,), s9_samples=2,
+    c1_sessions=20, c1_hits=1000,
 )
 
 
@@ -526,7 +529,31 @@ class Bench:
                      rr["errors"] + floor["errors"] == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9"]
+
+    # -- C1: caching, in process -------------------------------------------------------------
+
+    async def c1(self) -> None:
+        from . import caching
+
+        z = self.sizes
+        self.log(f"C1: {z.c1_sessions} sessions call a cached 200 ms async function at once; "
+                 f"{z.c1_hits} hits (in process)")
+        res = await caching.measure(z.c1_sessions, z.c1_hits, streamlit="st" in self.frameworks)
+        self.raw["C1"] = res
+        n = res["sessions"]
+        self.row("C1", f"{n} sessions, one cached 200 ms call: computations", "",
+                 res["computations"], None, "1", res["computations"] == 1)
+        self.row("C1", "  last answer after first call", "ms",
+                 res["last_answer_after_first_call_ms"], None, "<= 250 ms",
+                 _le(res["last_answer_after_first_call_ms"], 250))
+        self.row("C1", "hit, plain def f(x, s, t)", "us", res["hit_sync_us"],
+                 res["st_hit_sync_us"], "<= 20 us", _le(res["hit_sync_us"], 20))
+        self.row("C1", "hit, await f(x, s, t)", "us", res["hit_async_us"], None, "<= 20 us",
+                 _le(res["hit_async_us"], 20))
+        self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
+
+
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "C1"]
 
 
 def _cpu(proc: Any) -> float:
@@ -619,7 +646,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9}
+             "S9": bench.s9, "C1": bench.c1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

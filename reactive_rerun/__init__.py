@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
+from .cache import cache_data, cache_resource
 from .client_info import ContextProxy
 from .config import SessionConfig
 from .control import rerun, stop
@@ -44,7 +45,7 @@ from .elements import (
     toggle,
     warning,
 )
-from .errors import APIError, RerunRequested, StopRun
+from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
 from .fragments import Fragment, fragment
 from .layout import Container, sidebar
 from .page_settings import QueryParams, set_page_config
@@ -90,7 +91,10 @@ __all__ = (
     "SessionStateProxy",
     "SessionStore",
     "StopRun",
+    "UnhashableParamError",
     "button",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",

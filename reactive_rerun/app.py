@@ -187,7 +187,9 @@ class App:
         return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
 
     async def _health(self, request: Request) -> Response:
-        return JSONResponse({"status": "ok", "sessions": len(self.sessions)})
+        from .cache import stats
+
+        return JSONResponse({"status": "ok", "sessions": len(self.sessions), "caches": stats()})
 
     def _origin_allowed(self, websocket: WebSocket) -> bool:
         origin = websocket.headers.get("origin")

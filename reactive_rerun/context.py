@@ -131,6 +131,17 @@ def entered(run: Run, root: str, fragment: FragmentRecord | None) -> Iterator[No
         _run.reset(tokens[0])
 
 
+def leave_run() -> None:
+    """Detach the calling task's context from any run.
+
+    A shared computation (a cache miss) outlives the run that started it and serves other
+    sessions too, so it must draw into none of them: a UI call in it raises ``APIError``.
+    """
+    _run.set(None)
+    _stack.set(())
+    _fragment.set(None)
+
+
 @contextmanager
 def in_fragment(fragment: FragmentRecord) -> Iterator[None]:
     token = _fragment.set(fragment)
@@ -141,5 +152,5 @@ def in_fragment(fragment: FragmentRecord) -> Iterator[None]:
 
 __all__ = [
     "Run", "RunHost", "RunScope", "current_block", "current_fragment", "current_run",
-    "entered", "in_fragment", "maybe_run", "pop_block", "push_block", "within",
+    "entered", "in_fragment", "leave_run", "maybe_run", "pop_block", "push_block", "within",
 ]

@@ -4,6 +4,7 @@ Hierarchy::
 
     Exception
      ├── APIError              a script used the API wrongly; the message says how to fix it
+     │    └── UnhashableParamError  a cached function's argument cannot be hashed
      ├── ProtocolError         (ValueError) a client message was refused; the text goes back to it
      ├── TooManySessions       the server holds its limit of sessions
      ├── StoreConflict         a session record was saved by another worker meanwhile
@@ -24,6 +25,14 @@ Scope = Literal["app", "fragment"]
 
 class APIError(Exception):
     """The script called the reactive_rerun API in a way it does not support."""
+
+
+class UnhashableParamError(APIError):
+    """An argument of an ``rr.cache_data`` / ``rr.cache_resource`` function has no hash.
+
+    The message names the parameter and says how to fix it: a leading ``_`` in its name (not
+    hashed) or ``hash_funcs={Type: fn}``.
+    """
 
 
 class ProtocolError(ValueError):
@@ -64,5 +73,5 @@ class StopRun(ControlFlow):
 
 __all__ = [
     "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "StopRun",
-    "StoreConflict", "TooManySessions", "UnstorableValue",
+    "StoreConflict", "TooManySessions", "UnhashableParamError", "UnstorableValue",
 ]

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import durable, protocol
 from .bindings import Bindings
+from .cache.store import forget_session
 from .client_info import ClientInfo
 from .config import SessionConfig
 from .context import Run
@@ -159,7 +160,10 @@ class Session:
 
     async def drive(self) -> None:
         """The session's driver task; runs until cancelled."""
-        await self.scheduler.drive()
+        try:
+            await self.scheduler.drive()
+        finally:  # the session is over: its scope="session" cache entries go
+            forget_session(self.id)
 
     async def until_idle(self) -> None:
         """Wait until no run is in flight and none is queued."""

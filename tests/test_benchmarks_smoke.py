@@ -92,3 +92,13 @@ def test_browser_click_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert isinstance(raw, dict)
     assert raw["S9_N10"]["echo"]["styled_p50"] is not None  # the floor was measured too
     assert raw["S9_N10"]["rr"]["client_p50"] is not None
+
+
+def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "C1")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    by_metric = {r["metric"].strip(): r for r in rows}
+    assert by_metric["errors"]["rr"] == 0
+    assert any(m.endswith("computations") and r["rr"] == 1 for m, r in by_metric.items())
+    assert all(r["st"] is None for r in rows)

@@ -34,3 +34,21 @@ def test_the_architecture_docs_kind_definition_draws_its_element() -> None:
         text=True, timeout=60, check=False,
     )
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_caching_docs_example_runs() -> None:
+    example = python_blocks("caching.md")[0]
+    check = (
+        "from reactive_rerun.testing import AppTest\n"
+        "async def check():\n"
+        "    async with AppTest(main) as at:\n"
+        "        assert at.markdown.texts == ['<p>3 prices via db://x</p>\\n'], at.markdown\n"
+        "        assert at.errors == []\n"
+        "asyncio.run(check())\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", example + "\n" + check], cwd=ROOT, capture_output=True,
+        text=True, timeout=60, check=False,
+    )
+    assert done.stdout.strip() == "ok", done.stderr

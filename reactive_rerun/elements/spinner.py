@@ -9,7 +9,10 @@ from ..element import Element, commit, place
 from ..threads import run_ui
 from .empty import EMPTY
 
-SPINNER = Element("spinner", ("text",), doc="`text`, beside a spinning ring")
+SPINNER = Element(
+    "spinner", ("text", "show_time"),
+    doc="`text`, beside a spinning ring; `show_time`: the seconds elapsed after it",
+)
 
 
 class Spinner:
@@ -19,11 +22,12 @@ class Spinner:
     ``col.spinner(...)`` spins inside ``col``.
     """
 
-    __slots__ = ("_block", "_slot", "_text")
+    __slots__ = ("_block", "_show_time", "_slot", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, show_time: bool = False) -> None:
         current_run()
         self._text = text
+        self._show_time = show_time
         self._block = current_block()
         self._slot: str | None = None
 
@@ -31,7 +35,7 @@ class Spinner:
         run = current_run()
         self._slot = slot = place(run, self._block)
         commit(run, slot, EMPTY.props({}))
-        commit(run, slot + ".0", SPINNER.props({"text": self._text}))
+        commit(run, slot + ".0", SPINNER.props({"text": self._text, "show_time": self._show_time}))
 
     def _close(self) -> None:
         run = maybe_run()
@@ -56,8 +60,11 @@ class Spinner:
 
 
 @SPINNER.function
-def spinner(text: str = "Running...") -> Spinner:
-    """Show a spinner while the ``with`` (or ``async with``) block runs; then it disappears."""
-    return Spinner(text)
+def spinner(text: str = "Running...", *, show_time: bool = False) -> Spinner:
+    """Show a spinner while the ``with`` (or ``async with``) block runs; then it disappears.
+
+    ``show_time=True`` shows the seconds elapsed beside the text (counted in the browser).
+    """
+    return Spinner(text, show_time=show_time)
 
 __all__ = ["SPINNER", "Spinner", "spinner"]
