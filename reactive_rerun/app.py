@@ -100,6 +100,11 @@ class App:
         max_consecutive_reruns: the rerun-loop guard's limit.
         max_frame_bytes: the largest client message accepted.
         max_sessions: sessions this process holds at most.
+        max_connections_per_client: open websockets one client address may hold (``None``: no
+            limit); more are refused (close 1008) before a session exists. The address is
+            ``scope["client"]``: behind a proxy, run uvicorn with ``--proxy-headers
+            --forwarded-allow-ips=<proxy>`` so it is the real client's, or else every user
+            behind the proxy shares one address and this limit (``docs/deploy.md``).
         max_send_lag: seconds one frame may wait to go out to a client that is not reading;
             past that (or past ``SocketWriter.LIMIT_BYTES`` waiting) the connection is
             dropped and its session waits for the client to come back, as after any
@@ -121,6 +126,7 @@ class App:
         max_pending_callbacks: int = 1000,
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
+        max_connections_per_client: int | None = 100,
         max_send_lag: float = 15.0,
         store: SessionStore | None = None,
     ) -> None:
@@ -128,7 +134,9 @@ class App:
         self.title = title
         self.allowed_origins = frozenset(allowed_origins)
         self.max_frame_bytes = max_frame_bytes
+        self.max_connections_per_client = max_connections_per_client
         self.max_send_lag = max_send_lag
+        self._connections: dict[str, int] = {}  # open websockets per client address
         self.config = SessionConfig(
             show_error_details=show_error_details,
             dev_mode=dev_mode,
@@ -188,6 +196,30 @@ class App:
             logger.warning("refused a websocket from origin %r", websocket.headers.get("origin"))
             await websocket.close(code=1008, reason="origin not allowed")
             return
+        client = websocket.scope.get("client")
+        address = str(client[0]) if client else None  # None: the server does not say
+        limit = self.max_connections_per_client
+        if address is not None and limit is not None:
+            if self._connections.get(address, 0) >= limit:
+                logger.warning("refused a websocket: %s holds %d already", address, limit)
+                with contextlib.suppress(Exception):
+                    await websocket.accept()
+                    await _refuse(
+                        websocket,
+                        f"too many connections from your address (the limit is {limit}); "
+                        "close other tabs of this app and reload",
+                    )
+                return
+            self._connections[address] = self._connections.get(address, 0) + 1
+        try:
+            await self._connected(websocket)
+        finally:
+            if address is not None and limit is not None:
+                left = self._connections.pop(address, 1) - 1
+                if left > 0:
+                    self._connections[address] = left
+
+    async def _connected(self, websocket: WebSocket) -> None:
         await websocket.accept()
         try:
             hello = await asyncio.wait_for(self._hello(websocket), timeout=10)

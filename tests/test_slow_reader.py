@@ -24,7 +24,8 @@ from typing import Any
 import anyio
 import psutil
 import pytest
-from _webclient import AsyncClient, hello, open_client, serve, wait_for
+from _webclient import AsyncClient, PageModel, hello, open_client, serve, wait_for
+from websockets.exceptions import ConnectionClosed
 
 import reactive_rerun as rr
 from reactive_rerun.app import SocketWriter
@@ -52,6 +53,15 @@ async def big() -> None:
     ticks = rr.session_state.get("ticks", 0) + 1
     rr.session_state.ticks = ticks
     rr.text(f"{ticks:08d}" if rr.session_state.light else f"{ticks:08d}{FILL}")
+
+
+async def counter() -> None:
+    """A button and a header: small frames, so an idle socket that never reads stays open."""
+    if "n" not in rr.session_state:
+        rr.session_state.n = 0
+    if rr.button("+1"):
+        rr.session_state.n += 1
+    rr.header(f"n = {rr.session_state.n}")
 
 
 def ws_url(host: str) -> str:
@@ -184,6 +194,7 @@ async def test_a_client_that_stops_reading_is_cut_off_and_released_others_unaffe
             peak = max(peak, rss())
             # released as for any disconnect: the timers stop, the expiry clock runs
             assert not any(s.scheduler.connected.is_set() for s in sessions)
+            assert app._connections == {"127.0.0.1": 1}
         assert peak - baseline < 64 << 20, f"the server grew by {(peak - baseline) >> 20} MiB"
 
         # the one that comes back gets its session and the whole page
@@ -235,6 +246,7 @@ async def test_without_a_reachable_transport_a_stuck_socket_still_ends_its_handl
         (session,) = app.sessions.live.values()
         assert not session.connected
         assert not session.scheduler.connected.is_set()
+        assert app._connections == {}
     finally:
         handler.cancel()
         await app.sessions.close_all()
@@ -251,6 +263,7 @@ async def test_server_shutdown_cancellation_still_propagates_from_a_serving_sock
         handler.cancel()
         with anyio.fail_after(10), pytest.raises(asyncio.CancelledError):
             await handler
+        assert app._connections == {}
     finally:
         await app.sessions.close_all()
 
@@ -262,3 +275,54 @@ async def _accept_only(message: dict[str, Any]) -> None:
 def test_the_writer_limits_are_bounded() -> None:
     assert SocketWriter.LIMIT_BYTES <= 16 << 20
     assert SocketWriter.CLOSE_TIMEOUT <= 5
+
+
+# -- 10. connection hogs ------------------------------------------------------------------------
+
+
+async def test_one_address_is_capped_others_still_connect_and_closing_frees_the_slots() -> None:
+    cap = 3
+    app = rr.App(counter, session_timeout=5.0, max_connections_per_client=cap)
+    async with serve(app) as host:
+        async with raw_clients(host, cap):
+            await wait_for(lambda: len(app.sessions) == cap)
+            page = PageModel()
+            with anyio.fail_after(10), pytest.raises(ConnectionClosed) as closed:
+                async with open_client(ws_url(host), page) as refused:
+                    while True:  # refused at once, before its hello
+                        await refused.frame()
+            assert closed.value.rcvd is not None
+            assert closed.value.rcvd.code == 1008
+            assert "too many connections" in closed.value.rcvd.reason
+            assert any("too many connections" in e for e in page.errors)
+            assert len(app.sessions) == cap  # no session for the refused socket
+
+            # another address still gets in
+            async with open_client(ws_url(host), max_size=None, local_addr=("127.0.0.2", 0)) as tab:
+                await tab.start()
+                assert len(app.sessions) == cap + 1
+                assert app._connections == {"127.0.0.1": cap, "127.0.0.2": 1}
+        # the hog closed its sockets: the address may connect again
+        await wait_for(lambda: app._connections == {})
+        async with open_client(ws_url(host), max_size=None) as tab:
+            await tab.start()
+            assert tab.page.header == "n = 0"
+
+
+async def test_every_way_out_gives_the_slot_back() -> None:
+    app = rr.App(counter, session_timeout=5.0, max_connections_per_client=2)
+    async with serve(app) as host:
+        for _ in range(3):  # more rounds than the cap: a leaked slot would lock the address out
+            # a refused hello (wrong protocol version)
+            with anyio.fail_after(10), pytest.raises(ConnectionClosed):
+                async with open_client(ws_url(host)) as bad:
+                    await bad.send(hello(v=-1))
+                    while True:
+                        await bad.frame()
+            # a clean close, and a connection dropped without a close handshake
+            async with open_client(ws_url(host), max_size=None) as tab:
+                await tab.start()
+            async with open_client(ws_url(host), max_size=None) as tab:
+                await tab.start()
+                tab.ws.transport.abort()
+            await wait_for(lambda: app._connections == {})
