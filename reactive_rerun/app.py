@@ -11,6 +11,8 @@ import contextlib
 import gzip
 import html
 import logging
+import socket
+import struct
 from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -326,11 +328,18 @@ def _transport(websocket: WebSocket) -> asyncio.BaseTransport | None:
 
 
 def _abort(websocket: WebSocket) -> None:
-    """Drop the connection now, discarding what is buffered for it (the kernel sends a reset)."""
+    """Drop the connection now, discarding what is buffered for it: in this process, and in the
+    kernel (a zero linger time makes the close a reset, so no orphaned socket keeps unsent data
+    while a client that never reads holds its window shut)."""
     transport = _transport(websocket)
-    if transport is not None:
-        with contextlib.suppress(Exception):
-            transport.abort()  # type: ignore[attr-defined]
+    if transport is None:
+        return
+    with contextlib.suppress(Exception):
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(Exception):
+        transport.abort()  # type: ignore[attr-defined]
 
 
 def _route_path(scope: Scope) -> str:

@@ -3,19 +3,15 @@ address cannot hold more than ``max_connections_per_client`` websockets.
 
 Each real-socket test runs a uvicorn server (wsproto) on 127.0.0.1 in the test's own event
 loop, so it can look at the app's registry directly. The hostile client is a plain socket
-(:class:`RawClient`) that does the websocket handshake, says hello and then never reads; its
-receive buffer is made small, so the kernel holds little of what the server sends. Everything is
-bounded in count and time, and only loopback is used.
+(``RawClient`` of ``scripts/slow_readers.py``) that does the websocket handshake, says hello
+and then never reads; its receive buffer is made small, so the kernel holds little of what the
+server sends. Everything is bounded in count and time, and only loopback is used.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
-import os
-import socket
-import struct
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -29,6 +25,7 @@ from websockets.exceptions import ConnectionClosed
 
 import reactive_rerun as rr
 from reactive_rerun.app import SocketWriter
+from scripts.slow_readers import RawClient
 
 pytestmark = pytest.mark.anyio
 
@@ -72,77 +69,6 @@ async def click(tab: AsyncClient, to: int) -> None:
     """Click "+1" and see the count reach ``to`` within 5 s."""
     await tab.click("+1")
     await tab.until(lambda p: p.header == f"n = {to}", within=5)
-
-
-class RawClient:
-    """A websocket client on a plain non-blocking socket that reads only when told to."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-
-    @classmethod
-    async def open(
-        cls, host: str, *, source: str = "127.0.0.1", rcvbuf: int = 4096
-    ) -> RawClient:
-        """Connect from ``source``, complete the handshake and say hello."""
-        address, port = host.rsplit(":", 1)
-        loop = asyncio.get_running_loop()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)  # before connect: the window
-        sock.setblocking(False)
-        sock.bind((source, 0))
-        with anyio.fail_after(10):
-            await loop.sock_connect(sock, (address, int(port)))
-            key = base64.b64encode(os.urandom(16)).decode()
-            request = (
-                f"GET /_rr/ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
-                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                f"Sec-WebSocket-Version: 13\r\nOrigin: http://{host}\r\n\r\n"
-            )
-            await loop.sock_sendall(sock, request.encode())
-            head = b""
-            while b"\r\n\r\n" not in head:  # the reply's headers, a byte at a time
-                byte = await loop.sock_recv(sock, 1)
-                assert byte, f"the server closed during the handshake: {head!r}"
-                head += byte
-        assert head.startswith(b"HTTP/1.1 101"), head
-        client = cls(sock)
-        await client.send(json.dumps(hello()))
-        return client
-
-    async def send(self, text: str) -> None:
-        """One masked text frame (clients must mask)."""
-        payload = text.encode()
-        mask = os.urandom(4)
-        size = len(payload)
-        if size < 126:
-            head = struct.pack("!BB", 0x81, 0x80 | size)
-        elif size < 1 << 16:
-            head = struct.pack("!BBH", 0x81, 0x80 | 126, size)
-        else:
-            head = struct.pack("!BBQ", 0x81, 0x80 | 127, size)
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        with anyio.fail_after(10):
-            await asyncio.get_running_loop().sock_sendall(self.sock, head + mask + masked)
-
-    async def read_until_closed(self, within: float = 10.0, limit: int = 64 << 20) -> str:
-        """Read what the kernel holds until the connection ends: "eof" or "reset"; fails if
-        the server keeps it open past ``within`` seconds or sends more than ``limit`` bytes."""
-        loop = asyncio.get_running_loop()
-        total = 0
-        with anyio.fail_after(within):
-            while total < limit:
-                try:
-                    chunk = await loop.sock_recv(self.sock, 1 << 16)
-                except ConnectionResetError:
-                    return "reset"
-                if not chunk:
-                    return "eof"
-                total += len(chunk)
-        raise AssertionError(f"the server sent over {limit} bytes and kept the connection")
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 def rss() -> int:
