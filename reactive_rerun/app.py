@@ -139,6 +139,7 @@ class App:
         self.max_connections_per_client = max_connections_per_client
         self.max_send_lag = max_send_lag
         self._connections: dict[str, int] = {}  # open websockets per client address
+        self._refusals, self._refusals_logged = 0, float("-inf")  # sockets over that, unlogged
         self.config = SessionConfig(
             show_error_details=show_error_details,
             dev_mode=dev_mode,
@@ -203,7 +204,7 @@ class App:
         limit = self.max_connections_per_client
         if address is not None and limit is not None:
             if self._connections.get(address, 0) >= limit:
-                logger.warning("refused a websocket: %s holds %d already", address, limit)
+                self._log_refusal(address, limit)
                 with contextlib.suppress(Exception):
                     await websocket.accept()
                     await _refuse(
@@ -220,6 +221,17 @@ class App:
                 left = self._connections.pop(address, 1) - 1
                 if left > 0:
                     self._connections[address] = left
+
+    def _log_refusal(self, address: str, limit: int) -> None:
+        """At most one line a second however fast a client retries (a log is a disk too)."""
+        now = asyncio.get_running_loop().time()
+        self._refusals += 1
+        if now - self._refusals_logged >= 1.0:
+            logger.warning(
+                "refused %d websocket(s) over the limit of %d per client address (last: %s)",
+                self._refusals, limit, address,
+            )
+            self._refusals, self._refusals_logged = 0, now
 
     async def _connected(self, websocket: WebSocket) -> None:
         await websocket.accept()
