@@ -312,8 +312,10 @@ class App:
 
 
 async def _refuse(websocket: WebSocket, reason: str) -> None:
-    """Tell the client why, then close (a close reason holds at most 123 UTF-8 bytes); a client
-    that does not take it within ``SocketWriter.CLOSE_TIMEOUT`` is cut off."""
+    """Tell the client why, then close (a close reason holds at most 123 UTF-8 bytes) and end
+    the connection without waiting for the client's answer to the close (uvicorn would wait
+    10 s: time a client retrying in a loop would fill with refused sockets); a client that does
+    not take it within ``SocketWriter.CLOSE_TIMEOUT`` is cut off."""
     short = reason.encode()[:120].decode(errors="ignore")
     try:
         async with asyncio.timeout(SocketWriter.CLOSE_TIMEOUT):
@@ -321,6 +323,11 @@ async def _refuse(websocket: WebSocket, reason: str) -> None:
             await websocket.close(code=1008, reason=short)
     except Exception:
         _abort(websocket)
+        return
+    transport = _transport(websocket)
+    if transport is not None:
+        with contextlib.suppress(Exception):
+            transport.close()  # after what is written: the client still reads why
 
 
 def _transport(websocket: WebSocket) -> asyncio.BaseTransport | None:

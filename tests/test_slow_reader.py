@@ -222,6 +222,11 @@ async def test_one_address_is_capped_others_still_connect_and_closing_frees_the_
             assert "too many connections" in closed.value.rcvd.reason
             assert any("too many connections" in e for e in page.errors)
             assert len(app.sessions) == cap  # no session for the refused socket
+            # a refused client that never answers the close is not waited for (uvicorn would
+            # wait 10 s), so a client retrying in a loop cannot pile up refused sockets
+            async with raw_clients(host, 1) as (ignores_the_close,):
+                assert await ignores_the_close.read_until_closed(within=3) == "eof"
+            assert len(app.sessions) == cap
 
             # another address still gets in
             async with open_client(ws_url(host), max_size=None, local_addr=("127.0.0.2", 0)) as tab:
