@@ -11,6 +11,8 @@ import contextlib
 import gzip
 import html
 import logging
+import socket
+import struct
 from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -103,6 +105,15 @@ class App:
         max_consecutive_reruns: the rerun-loop guard's limit.
         max_frame_bytes: the largest client message accepted.
         max_sessions: sessions this process holds at most.
+        max_connections_per_client: open websockets one client address may hold (``None``: no
+            limit); more are refused (close 1008) before a session exists. The address is
+            ``scope["client"]``: behind a proxy, run uvicorn with ``--proxy-headers
+            --forwarded-allow-ips=<proxy>`` so it is the real client's, or else every user
+            behind the proxy shares one address and this limit (``docs/deploy.md``).
+        max_send_lag: seconds one frame may wait to go out to a client that is not reading;
+            past that (or past ``SocketWriter.LIMIT_BYTES`` waiting) the connection is
+            dropped and its session waits for the client to come back, as after any
+            disconnect.
         store: keeps sessions' durable data (default: this process's memory).
         reload: for a ``ScriptFile``, pick up saved changes and rerun every session.
     """
@@ -121,6 +132,8 @@ class App:
         max_pending_callbacks: int = 1000,
         max_frame_bytes: int = 1 << 20,
         max_sessions: int = 10_000,
+        max_connections_per_client: int | None = 100,
+        max_send_lag: float = 15.0,
         store: SessionStore | None = None,
         reload: bool = False,
     ) -> None:
@@ -129,6 +142,10 @@ class App:
         self.title = title
         self.allowed_origins = frozenset(allowed_origins)
         self.max_frame_bytes = max_frame_bytes
+        self.max_connections_per_client = max_connections_per_client
+        self.max_send_lag = max_send_lag
+        self._connections: dict[str, int] = {}  # open websockets per client address
+        self._refusals, self._refusals_logged = 0, float("-inf")  # sockets over that, unlogged
         self.config = SessionConfig(
             show_error_details=show_error_details,
             dev_mode=dev_mode,
@@ -203,6 +220,41 @@ class App:
             logger.warning("refused a websocket from origin %r", websocket.headers.get("origin"))
             await websocket.close(code=1008, reason="origin not allowed")
             return
+        client = websocket.scope.get("client")
+        address = str(client[0]) if client else None  # None: the server does not say
+        limit = self.max_connections_per_client
+        if address is not None and limit is not None:
+            if self._connections.get(address, 0) >= limit:
+                self._log_refusal(address, limit)
+                with contextlib.suppress(Exception):
+                    await websocket.accept()
+                    await _refuse(
+                        websocket,
+                        f"too many connections from your address (the limit is {limit}); "
+                        "close other tabs of this app and reload",
+                    )
+                return
+            self._connections[address] = self._connections.get(address, 0) + 1
+        try:
+            await self._connected(websocket)
+        finally:
+            if address is not None and limit is not None:
+                left = self._connections.pop(address, 1) - 1
+                if left > 0:
+                    self._connections[address] = left
+
+    def _log_refusal(self, address: str, limit: int) -> None:
+        """At most one line a second however fast a client retries (a log is a disk too)."""
+        now = asyncio.get_running_loop().time()
+        self._refusals += 1
+        if now - self._refusals_logged >= 1.0:
+            logger.warning(
+                "refused %d websocket(s) over the limit of %d per client address (last: %s)",
+                self._refusals, limit, address,
+            )
+            self._refusals, self._refusals_logged = 0, now
+
+    async def _connected(self, websocket: WebSocket) -> None:
         await websocket.accept()
         try:
             hello = await asyncio.wait_for(self._hello(websocket), timeout=10)
@@ -252,9 +304,10 @@ class App:
     async def _serve(
         self, websocket: WebSocket, session: Session, last_seq: int, resumed: bool
     ) -> None:
-        pipe = SocketWriter(websocket)
+        pipe = SocketWriter(websocket, self.max_send_lag)
         session.attach(pipe.send, last_seq, resumed=resumed, on_replaced=pipe.replaced)
         try:
+            pipe.reader = asyncio.current_task()
             while not pipe.closing:
                 message = await websocket.receive()
                 if message["type"] == "websocket.disconnect":
@@ -264,7 +317,14 @@ class App:
                 self._receive(session, message)
         except (WebSocketDisconnect, RuntimeError):
             pass
+        except asyncio.CancelledError:
+            # the writer dropped the connection and stopped this wait: a normal end; any other
+            # cancellation (the server shutting down) goes on
+            task = asyncio.current_task()
+            if not pipe.ended or task is None or task.uncancel() > 0:
+                raise
         finally:
+            pipe.reader = None
             if session.sender in (pipe.send, None):  # not taken over by a newer socket
                 self.sessions.release(session)
             await pipe.stop()
@@ -282,11 +342,53 @@ class App:
 
 
 async def _refuse(websocket: WebSocket, reason: str) -> None:
-    """Tell the client why, then close (a close reason holds at most 123 UTF-8 bytes)."""
+    """Tell the client why, then close (a close reason holds at most 123 UTF-8 bytes) and end
+    the connection without waiting for the client's answer to the close (uvicorn would wait
+    10 s: time a client retrying in a loop would fill with refused sockets); a client that does
+    not take it within ``SocketWriter.CLOSE_TIMEOUT`` is cut off."""
     short = reason.encode()[:120].decode(errors="ignore")
+    try:
+        async with asyncio.timeout(SocketWriter.CLOSE_TIMEOUT):
+            await websocket.send_text(protocol.frame(0, [protocol.op_error(reason)]))
+            await websocket.close(code=1008, reason=short)
+    except Exception:
+        _abort(websocket)
+        return
+    transport = _transport(websocket)
+    if transport is not None:
+        with contextlib.suppress(Exception):
+            transport.close()  # after what is written: the client still reads why
+
+
+def _transport(websocket: WebSocket) -> asyncio.BaseTransport | None:
+    """The connection's transport, where the server lets the app reach it, else None.
+
+    uvicorn passes its protocol object's bound methods as the ASGI ``receive`` and ``send``, and
+    that object holds the connection as ``.transport`` (both the wsproto and the websockets
+    implementations). Nothing in ASGI promises this: another server, or middleware that wraps
+    both callables, hides it, and then a dropped connection is closed by the server when the
+    handler returns (a graceful close, which waits for buffered data to drain).
+    """
+    for call in (getattr(websocket, "_receive", None), getattr(websocket, "_send", None)):
+        transport = getattr(getattr(call, "__self__", None), "transport", None)
+        if transport is not None and callable(getattr(transport, "abort", None)):
+            return transport  # type: ignore[no-any-return]
+    return None
+
+
+def _abort(websocket: WebSocket) -> None:
+    """Drop the connection now, discarding what is buffered for it: in this process, and in the
+    kernel (a zero linger time makes the close a reset, so no orphaned socket keeps unsent data
+    while a client that never reads holds its window shut)."""
+    transport = _transport(websocket)
+    if transport is None:
+        return
     with contextlib.suppress(Exception):
-        await websocket.send_text(protocol.frame(0, [protocol.op_error(reason)]))
-        await websocket.close(code=1008, reason=short)
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(Exception):
+        transport.abort()  # type: ignore[attr-defined]
 
 
 def base_path(root_path: str) -> str:
@@ -310,23 +412,39 @@ def _route_path(scope: Scope) -> str:
 
 class SocketWriter:
     """Frames on their way into one websocket, written by a task that exists only while
-    there is something to write (an idle session holds no writer task and no queue)."""
+    there is something to write (an idle session holds no writer task and no queue).
 
-    __slots__ = ("websocket", "pending", "pending_bytes", "writer", "closing")
+    A client that stops reading is dropped: when one frame has not gone out within ``max_lag``
+    seconds (uvicorn's send waits while the connection's buffers are full), or more than
+    ``LIMIT`` frames or ``LIMIT_BYTES`` wait behind it. Dropping tries a close frame for
+    ``CLOSE_TIMEOUT`` seconds, aborts the transport (what is buffered for the client is freed)
+    and stops the ``_serve`` loop's wait on ``receive()`` (``reader``), which then releases the
+    session as for any disconnect: it resumes if the client comes back, and expires otherwise.
+    """
+
+    __slots__ = (
+        "websocket", "max_lag", "pending", "pending_bytes", "writer", "closing", "reader", "ended",
+    )
     LIMIT = 2000  # frames waiting for a client that stopped reading ...
-    LIMIT_BYTES = 8 << 20  # ... or their bytes
+    LIMIT_BYTES = 8 << 20  # ... or their characters
+    CLOSE_TIMEOUT = 1.0  # seconds a close frame may take to go out
 
-    def __init__(self, websocket: WebSocket) -> None:
+    def __init__(self, websocket: WebSocket, max_lag: float = 15.0) -> None:
         self.websocket = websocket
+        self.max_lag = max_lag
         self.pending: list[str] = []
         self.pending_bytes = 0
         self.writer: asyncio.Task[None] | None = None
         self.closing = False
+        self.reader: asyncio.Task[Any] | None = None  # the task waiting on this socket's receive
+        self.ended = False  # this writer stopped the reader's wait
 
     def send(self, text: str) -> None:
+        if self.closing:  # on its way out: the session is released when the reader ends
+            return
         if len(self.pending) >= self.LIMIT or self.pending_bytes > self.LIMIT_BYTES:
-            self.close(1013, "client is not reading")  # it resyncs when it reconnects
-            raise ConnectionError("client is not reading")
+            self.drop(f"client is not reading: over {self.LIMIT_BYTES >> 20} MiB waiting")
+            return
         self.pending.append(text)
         self.pending_bytes += len(text)
         if self.writer is None:
@@ -335,28 +453,55 @@ class SocketWriter:
     def replaced(self) -> None:  # the same page load reconnected before this socket died
         self.close(4000, "resumed by a newer connection")
 
-    def close(self, code: int, reason: str) -> None:
+    def drop(self, reason: str) -> None:
+        """Cut off a client that is not reading (it resyncs if it reconnects)."""
+        logger.warning("dropped a websocket: %s", reason)
+        self.close(1013, reason, abort=True)
+
+    def close(self, code: int, reason: str, *, abort: bool = False) -> None:
+        """Close the socket (``abort``: then drop the connection whatever the close did)."""
+        if self.closing:
+            return
         self.closing = True
         self.pending.clear()
-        if self.writer is not None:
+        self.pending_bytes = 0
+        if self.writer is not None and self.writer is not asyncio.current_task():
             self.writer.cancel()
-        self.writer = asyncio.get_running_loop().create_task(self._close(code, reason))
+        self.writer = asyncio.get_running_loop().create_task(self._close(code, reason, abort))
 
     async def _write(self) -> None:
+        loop = asyncio.get_running_loop()
         try:
-            while self.pending:
-                batch, self.pending, self.pending_bytes = self.pending, [], 0
-                for text in batch:
-                    await self.websocket.send_text(text)
+            async with asyncio.timeout(None) as lag:
+                while self.pending:
+                    batch, self.pending, self.pending_bytes = self.pending, [], 0
+                    for text in batch:
+                        lag.reschedule(loop.time() + self.max_lag)
+                        await self.websocket.send_text(text)
+        except TimeoutError:
+            self.drop(f"client is not reading: a frame waited over {self.max_lag:g} s")
         except Exception:  # the socket died; its receive loop sees that and cleans up
             self.pending.clear()
         finally:
             if self.writer is asyncio.current_task():
                 self.writer = None
 
-    async def _close(self, code: int, reason: str) -> None:
-        with contextlib.suppress(Exception):
-            await self.websocket.close(code=code, reason=reason)
+    async def _close(self, code: int, reason: str, abort: bool) -> None:
+        try:
+            async with asyncio.timeout(self.CLOSE_TIMEOUT):
+                await self.websocket.close(code=code, reason=reason)
+        except Exception:  # could not go out in time (the client is not reading), or the
+            abort = True  # socket is gone already
+        if abort:
+            _abort(self.websocket)
+        self._end()
+
+    def _end(self) -> None:
+        """Stop the reader's wait on ``receive()``: the server may never report this socket's
+        end (no transport to abort, or a close that never completes)."""
+        if self.reader is not None and not self.ended:
+            self.ended = True
+            self.reader.cancel()
 
     async def stop(self) -> None:
         writer, self.writer = self.writer, None
