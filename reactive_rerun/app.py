@@ -480,7 +480,9 @@ class SocketWriter:
                         await self.websocket.send_text(text)
         except TimeoutError:
             self.drop(f"client is not reading: a frame waited over {self.max_lag:g} s")
-        except Exception:  # the socket died; its receive loop sees that and cleans up
+        except Exception as exc:  # the socket died; its receive loop sees that and cleans up
+            logger.info("a websocket write failed (%s); %d frames not sent, the client "
+                        "resyncs when it reconnects", exc, len(self.pending) + 1)
             self.pending.clear()
         finally:
             if self.writer is asyncio.current_task():
