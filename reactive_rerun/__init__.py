@@ -49,6 +49,7 @@ from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
 from .fragments import Fragment, fragment
 from .layout import Container, sidebar
 from .page_settings import QueryParams, set_page_config
+from .pages import Page, navigation, page_link, switch_page
 from .secrets import Secrets
 from .session import Session
 from .state import SessionState, SessionStateProxy
@@ -81,6 +82,7 @@ __all__ = (
     "ContextProxy",
     "Fragment",
     "MemoryStore",
+    "Page",
     "QueryParams",
     "RerunRequested",
     "Secrets",
@@ -114,7 +116,9 @@ __all__ = (
     "json",
     "markdown",
     "multiselect",
+    "navigation",
     "number_input",
+    "page_link",
     "query_params",
     "radio",
     "rerun",
@@ -128,6 +132,7 @@ __all__ = (
     "stop",
     "subheader",
     "success",
+    "switch_page",
     "tabs",
     "text",
     "text_area",

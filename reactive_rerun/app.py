@@ -164,6 +164,7 @@ class App:
                 Route("/_rr/health", self._health),
                 WebSocketRoute("/_rr/ws", self._socket),
                 Route(f"/_rr/static/{__version__}/{{name:path}}", _Assets(static_dir()).serve),
+                Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,
         )
@@ -195,6 +196,8 @@ class App:
             await self.sessions.close_all()
 
     async def _page(self, request: Request) -> Response:
+        if request.path_params.get("page", "").startswith("_rr/"):
+            return PlainTextResponse("Not Found", status_code=404)
         base = base_path(request.scope.get("root_path", ""))
         page = (
             self._shell.replace("{{title}}", html.escape(self.title))
@@ -276,7 +279,7 @@ class App:
             locale=hello.get("locale"),
             timezone=hello.get("tz"),
             timezone_offset=hello.get("tzoff"),
-        ), new=not resumed)
+        ), new=not resumed, page=hello.get("page", ""))
         del hello  # not kept for the life of the connection
         await self._serve(websocket, session, last_seq, resumed)
 

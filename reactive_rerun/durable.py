@@ -41,6 +41,10 @@ class SessionData:
     fragments: dict[str, FragmentRecord] = field(default_factory=dict)
     seq: int = 0
     query: dict[str, list[str]] = field(default_factory=dict)  # the URL's query parameters
+    page_name: str = ""  # the URL path of the page shown (multipage apps); "" = the default
+    page_shown: str = ""  # the page path the browser's address bar shows
+    page_titles: dict[str, str] = field(default_factory=dict)  # path -> title, from the last run
+    page_files: dict[str, str] = field(default_factory=dict)  # page file -> its path
     state: SessionState = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,6 +68,8 @@ class SessionData:
             "page": [[path, node.json] for path, node in self.page.nodes.items()],
             "page_config": dict(self.page.config),
             "query": {key: list(values) for key, values in self.query.items()},
+            "pages": [self.page_name, self.page_shown, dict(self.page_titles),
+                      dict(self.page_files)],
         }
 
     @classmethod
@@ -84,6 +90,9 @@ class SessionData:
                 data.page.put(path, json.loads(encoded))
             data.page.config = dict(rec["page_config"])
             data.query = {str(k): [str(v) for v in values] for k, values in rec["query"].items()}
+            name, shown, titles, files = rec["pages"]
+            data.page_name, data.page_shown = str(name), str(shown)
+            data.page_titles, data.page_files = dict(titles), dict(files)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadRecord(f"malformed session record: {exc!r}") from None
         return data

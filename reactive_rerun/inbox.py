@@ -66,6 +66,8 @@ class Inbox:
                 self._click(message["id"])
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
+            elif message["t"] == "nav":
+                self._navigate(message["page"], back=message.get("back", False))
             elif message["t"] == "resync":
                 now = time.monotonic()
                 if now - self._last_resync < 1.0:  # a full page is costly: no amplifier
@@ -93,6 +95,16 @@ class Inbox:
                 "messages over the limit are dropped"
             )
         return False
+
+    def _navigate(self, page: str, *, back: bool) -> None:
+        """Show another page: an app rerun; the query parameters belong to the old page."""
+        data = self.data
+        data.page_name = page
+        if back:  # the browser's address bar is there already
+            data.page_shown = page
+        data.query.clear()
+        self.queue.request_app(user=True)
+        self.poke()
 
     # -- widget events ----------------------------------------------------------------------
 

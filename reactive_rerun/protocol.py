@@ -92,9 +92,13 @@ def op_page(config: dict[str, Any]) -> str:
     return dumps({"op": "page", **config})
 
 
-def op_url(query: str) -> str:
-    """Show ``query`` (``"?a=1"`` or ``""``) in the page's URL, without a reload or a rerun."""
-    return dumps({"op": "url", "query": query})
+def op_url(query: str, *, path: str | None = None, push: bool = False) -> str:
+    """Show ``query`` (``"?a=1"`` or ``""``), and ``path`` (a page's path below the app's
+    base) if given, in the address bar without a reload; ``push`` adds a history entry."""
+    op: dict[str, Any] = {"op": "url", "query": query}
+    if path is not None:
+        op.update(path=path, push=push)
+    return dumps(op)
 
 
 def op_close(reason: str) -> str:
@@ -114,6 +118,7 @@ class Hello(TypedDict):
     locale: NotRequired[str]  # navigator.language
     tz: NotRequired[str]  # the IANA time zone name
     tzoff: NotRequired[int]  # minutes from UTC (JavaScript's getTimezoneOffset)
+    page: NotRequired[str]  # the page's path below the app's base (multipage apps)
 
 
 class SetValue(TypedDict):
@@ -138,7 +143,13 @@ class Resync(TypedDict):
     t: Literal["resync"]
 
 
-ClientMessage = Hello | SetValue | Click | Submit | Resync
+class Navigate(TypedDict):
+    t: Literal["nav"]
+    page: str  # a page's path below the app's base ("" = the default page)
+    back: NotRequired[bool]  # the browser is already there (back / forward buttons)
+
+
+ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate
 
 MAX_ID = 200
 
@@ -207,6 +218,10 @@ def decode(text: str | bytes) -> ClientMessage:
         _int(message, "seq")
         if "tab" in message:
             _string(message, "tab")
+        if "page" in message and (
+            not isinstance(message["page"], str) or len(message["page"]) > MAX_ID
+        ):
+            raise ProtocolError(f"'page' must be a string of at most {MAX_ID} characters")
         for name, limit in (("url", 4096), ("locale", 64), ("tz", 64)):
             if name in message:
                 _string(message, name, limit=limit)
@@ -228,13 +243,19 @@ def decode(text: str | bytes) -> ClientMessage:
             raise ProtocolError("'values' must be an object of widget id -> value")
     elif kind == "resync":
         pass
+    elif kind == "nav":
+        page = message.get("page")
+        if not isinstance(page, str) or len(page) > MAX_ID:
+            raise ProtocolError(f"'page' must be a string of at most {MAX_ID} characters")
+        if not isinstance(message.get("back", False), bool):
+            raise ProtocolError("'back' must be true or false")
     else:
         raise ProtocolError(f"unknown message kind {kind!r}")
     return cast(ClientMessage, message)
 
 __all__ = [
-    "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Resync", "SetValue", "Status",
-    "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_el", "op_end",
+    "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Navigate", "Resync", "SetValue",
+    "Status", "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_el", "op_end",
     "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_session", "op_start",
     "op_url",
 ]

@@ -37,7 +37,10 @@ def forget_modules(folder: Path) -> list[str]:
 
 
 def apply_change(script: ScriptFile, rerun_all: Callable[[], None]) -> None:
+    from .pages import reload_pages
+
     script.reload()
+    reload_pages()
     forget_modules(script.folder)
     if script.error is not None:
         logger.warning("%s: %s (the pages show it until the next good save)", script.name,

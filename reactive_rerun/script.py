@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -62,13 +63,25 @@ class ScriptFile:
         }
 
     async def __call__(self) -> None:
-        code, error = self.code, self.error
-        if error is not None:
-            raise error
-        assert code is not None
-        folder = str(self.folder)
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
+        """One app run of the file (or, beside a ``pages/`` folder, of the page shown)."""
+        token = _main.set(self) if _main.get() is None else None
+        try:
+            pages = self.folder / "pages"
+            if token is not None and pages.is_dir():
+                from .pages import folder_pages, navigation
+
+                chosen = navigation(folder_pages(self, pages))
+                page = chosen.source
+                if isinstance(page, ScriptFile) and page is not self:
+                    await page._execute()
+                    return
+            await self._execute()
+        finally:
+            if token is not None:
+                _main.reset(token)
+
+    async def _execute(self) -> None:
+        code = self._code()
         namespace = self.namespace()
         if self.is_async:
             result = eval(code, namespace)  # the app's own script file
@@ -76,6 +89,31 @@ class ScriptFile:
                 await result
         else:
             await in_thread(exec, code, namespace)
+
+    def run_here(self) -> None:
+        """Run the file in this script thread (a page of a plain script's ``st.navigation``)."""
+        code = self._code()
+        if self.is_async:
+            raise SyntaxError(f"{self.name} has a top-level await: run it from an async script")
+        exec(code, self.namespace())
+
+    def _code(self) -> CodeType:
+        if self.error is not None:
+            raise self.error
+        assert self.code is not None
+        folder = str(self.folder)
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+        return self.code
+
+
+_main: ContextVar[ScriptFile | None] = ContextVar("rr_main_script", default=None)
+
+
+def script_folder() -> Path:
+    """The folder of the app's main script (pages are found relative to it)."""
+    main = _main.get()
+    return main.folder if main is not None else Path.cwd()
 
 
 def _magic_write(value: Any) -> Any:
@@ -87,4 +125,4 @@ def _magic_write(value: Any) -> Any:
     return value
 
 
-__all__ = ["ScriptFile"]
+__all__ = ["ScriptFile", "script_folder"]

@@ -128,12 +128,16 @@ class Session:
         self.scheduler.connected.set()
         self.writer.flush()
 
-    def introduce(self, client: ClientInfo, *, new: bool) -> None:
-        """What the browser said about itself; a new session takes its query parameters."""
+    def introduce(self, client: ClientInfo, *, new: bool, page: str = "") -> None:
+        """What the browser said about itself; a new session takes its query parameters and
+        the page its URL names."""
         self.client = client
         if new:
             query = urlsplit(client.url).query
             self.data.query = {k: v for k, v in parse_qs(query, keep_blank_values=True).items()}
+            self.data.page_name = self.data.page_shown = page.strip("/")
+        elif page.strip("/") != self.data.page_shown:  # a resumed tab loaded another page's URL
+            self.inbox.receive({"t": "nav", "page": page.strip("/"), "back": True})
 
     def detach(self) -> None:
         self.writer.out.detach()

@@ -50,6 +50,7 @@ class PageModel:
     violations: list[str] = field(default_factory=list)  # frames seen twice or missed
     settings: dict[str, Any] = field(default_factory=dict)  # the last ``page`` op
     query: str | None = None  # the query string the last ``url`` op put in the address bar
+    path: str | None = None  # the page path the last page switch put in the address bar
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -112,6 +113,8 @@ class PageModel:
             self.settings = {k: v for k, v in op.items() if k != "op"}
         elif kind == "url":
             self.query = op["query"]
+            if "path" in op:
+                self.path = op["path"]
 
     def _drop_children(self, path: str) -> None:
         prefix = path + "."
@@ -305,6 +308,10 @@ class AppTest:
             kind = kind_of(shown)
             if kind is not None and kind.value_field is not None:
                 self.page.elements[path] = {**shown, kind.value_field: entered[wid]}
+
+    async def navigate(self, page: str) -> None:
+        """Follow a link to another page of a multipage app (its path; "" = the default)."""
+        await self.send({"t": "nav", "page": page})
 
     def form_values(self, form: str) -> dict[str, Any]:
         values = {}

@@ -160,7 +160,12 @@ function pageSettings(o) {
 
 const OPS = {
   page: pageSettings,
-  url: (o) => history.replaceState(history.state, '', location.pathname + (o.query || '') + location.hash),
+  url(o) { // the query string, and for a page switch its path (pushed: back and forward work)
+    const target = o.path != null ? new URL((o.path || './') + (o.query || ''), document.baseURI).href
+      : location.pathname + (o.query || '') + location.hash;
+    if (o.push) history.pushState({ rrPage: o.path }, '', target);
+    else history.replaceState(history.state, '', target);
+  },
   session() {}, // handled before sequencing, see onFrame
   reset,
   start(o) {
@@ -236,6 +241,11 @@ function refresh() {
 let chain = Promise.resolve();
 const inOrder = (fn) => (chain = chain.then(fn).catch((err) => console.error('rr:', err)));
 
+// The page's path below the app's base: which page of a multipage app this URL names.
+const BASE = new URL(document.baseURI).pathname;
+const pagePath = () => decodeURIComponent(location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '').replace(/\/+$/, '').slice(0, 200);
+addEventListener('popstate', () => send({ t: 'nav', page: pagePath(), back: true })); // back / forward
+
 let delay = 200;
 function connect() {
   const u = new URL('_rr/ws', document.baseURI);
@@ -245,7 +255,7 @@ function connect() {
     R.resyncing = false; // the server replays from our lastSeq (or sends a full page)
     ws.send(JSON.stringify({
       t: 'hello', v: 1, session: R.session, seq: R.session ? R.lastSeq : 0, tab: TAB,
-      url: location.href.slice(0, 4096), locale: navigator.language || undefined,
+      url: location.href.slice(0, 4096), page: pagePath(), locale: navigator.language || undefined,
       tz: Intl.DateTimeFormat().resolvedOptions().timeZone || undefined, tzoff: new Date().getTimezoneOffset(),
     }));
   });
