@@ -74,6 +74,10 @@ class Sizes:
     s9_samples: int
     c1_sessions: int = 500
     c1_hits: int = 100_000
+    s10_rounds: int = 5
+    s10_clicks_rr: int = 100  # the other session's clicks per batch
+    s10_clicks_st: int = 20
+    s10_sleep: float = 2.0  # seconds the sleeping session's run spends in time.sleep
 
 
 FULL = Sizes(
@@ -92,6 +96,7 @@ QUICK = Sizes(
     s6_n=(10, 100), s7_samples_rr=2, s7_samples_st=1, s8_samples=1,
     s9_n=(10,), s9_samples=2,
     c1_sessions=20, c1_hits=1000,
+    s10_rounds=1, s10_clicks_rr=5, s10_clicks_st=3, s10_sleep=0.3,
 )
 
 
@@ -530,6 +535,107 @@ class Bench:
 
 
 
+    # -- S10: a plain script blocking in time.sleep vs another session's clicks ---------------
+
+    async def s10(self) -> None:
+        z = self.sizes
+        self.log(f"S10: a plain script (`reactive-rerun run`) sleeping {z.s10_sleep:g} s in one "
+                 "session vs another session's click -> finished")
+        res: dict[str, Any] = {}
+        started: dict[str, Server] = {}
+        try:
+            for fw in self.frameworks:
+                started[fw] = Server(fw, "sleep", 10,
+                                     extra_env={"BENCH_SLEEP": str(z.s10_sleep)}).start()
+            for fw, server in started.items():
+                res[fw] = await self._s10_one(fw, server)
+        finally:
+            for server in started.values():
+                server.stop()
+        self.raw["S10"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+
+        def get(r: dict[str, Any], batch: str, q: str) -> float | None:
+            v = r.get(batch, {}).get(q)
+            return float(v) if v is not None else None
+
+        def added(r: dict[str, Any], q: str) -> float | None:
+            a, b = get(r, "loaded", q), get(r, "idle", q)
+            return a - b if a is not None and b is not None else None
+
+        for q in ("p50", "p99"):
+            self.row("S10", f"click->finished {q}, other session idle", "ms",
+                     get(rr, "idle", q), get(st, "idle", q))
+            self.row("S10", f"click->finished {q}, other session in time.sleep", "ms",
+                     get(rr, "loaded", q), get(st, "loaded", q))
+            self.row("S10", f"  added by the sleeping session, {q}", "ms", added(rr, q),
+                     added(st, q), "<= 20 ms", _le(added(rr, q), 20))
+        self.row("S10", "sleeping runs finished", "", rr.get("sleeps"), st.get("sleeps"))
+        self.row("S10", "errors", "", rr.get("errors"), st.get("errors"), "0",
+                 rr.get("errors") == 0)
+
+    async def _s10_one(self, fw: str, server: Server) -> dict[str, Any]:
+        """Alternating batches of the other session's clicks: with the sleeper idle, then with
+        it clicking "Sleep" back to back. A loaded sample counts only when the whole click ->
+        finished fell inside one of the sleeping runs."""
+        z = self.sizes
+        other, sleeper = factory(fw, server.port)(), factory(fw, server.port)()
+        await other.open()
+        await sleeper.open()
+        await sequential(other, "Inc", 3, budget=10)
+        count = z.s10_clicks_rr if fw == "rr" else z.s10_clicks_st
+        samples: dict[str, list[float]] = {"idle": [], "loaded": []}
+        errors, sleeps = 0, 0
+        window: list[float] = []  # [start] while a sleeping run is in flight
+        stop = asyncio.Event()
+
+        async def sleep_loop() -> None:
+            nonlocal errors, sleeps
+            while not stop.is_set():
+                window[:] = [time.perf_counter()]
+                try:
+                    await sleeper.click_wait("Sleep", within=z.s10_sleep + 30)
+                    sleeps += 1
+                except (Exception, TimeoutError):
+                    errors += 1
+                    return
+                finally:
+                    window.clear()
+
+        async def batch(kind: str) -> None:
+            nonlocal errors
+            taken = 0
+            while taken < count:
+                if kind == "loaded" and not (window and
+                                             time.perf_counter() - window[0] > 0.05):
+                    await asyncio.sleep(0.005)  # the next sleeping run is not in its sleep yet
+                    continue
+                started_in = window[0] if window else None
+                try:
+                    latency = await other.click_wait("Inc", within=10)
+                except (Exception, TimeoutError):
+                    errors += 1
+                    if other.lost:
+                        return
+                    continue
+                if kind == "idle" or (window and window[0] == started_in):
+                    samples[kind].append(latency)
+                    taken += 1
+                await asyncio.sleep(z.gap)
+
+        for _ in range(z.s10_rounds):
+            await batch("idle")
+            stop.clear()
+            task = asyncio.create_task(sleep_loop())
+            await batch("loaded")
+            stop.set()
+            await task
+        result = {k: percentiles(v) for k, v in samples.items()}
+        result.update(sleeps=sleeps, errors=errors + len(other.errors) + len(sleeper.errors))
+        other.close()
+        sleeper.close()
+        return result
+
     # -- C1: caching, in process -------------------------------------------------------------
 
     async def c1(self) -> None:
@@ -553,7 +659,7 @@ class Bench:
         self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "C1"]
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "C1"]
 
 
 def _cpu(proc: Any) -> float:
@@ -646,7 +752,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9, "C1": bench.c1}
+             "S9": bench.s9, "S10": bench.s10, "C1": bench.c1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

@@ -28,7 +28,7 @@ def free_port() -> int:
 @dataclass
 class Server:
     framework: str  # "rr", "st" or "echo" (S9's floor: a bare Starlette websocket echo page)
-    app: str  # "main" or "fragment"
+    app: str  # "main", "fragment" or "sleep" (S10: a plain script file, `reactive-rerun run`)
     n: int
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
@@ -46,6 +46,11 @@ class Server:
         return self.proc.pid
 
     def command(self) -> list[str]:
+        if self.framework == "rr" and self.app == "sleep":  # a script file, as `run` serves it
+            return [
+                sys.executable, "-m", "reactive_rerun", "run", str(APPS / "rr_sleep_script.py"),
+                "--host", HOST, "--port", str(self.port), "--no-reload",
+            ]
         if self.framework == "rr":
             if self.profile_out:
                 return [sys.executable, "-m", "benchmarks.profile_server", str(self.port),
@@ -62,7 +67,8 @@ class Server:
                 "--ws", "wsproto", "--host", HOST, "--port", str(self.port),
                 "--log-level", "warning", "--no-access-log",
             ]
-        script = APPS / ("st_app.py" if self.app == "main" else "st_fragment.py")
+        script = APPS / {"main": "st_app.py", "fragment": "st_fragment.py",
+                         "sleep": "st_sleep_script.py"}[self.app]
         return [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", HOST,

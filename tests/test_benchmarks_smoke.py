@@ -94,6 +94,20 @@ def test_browser_click_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert raw["S9_N10"]["rr"]["client_p50"] is not None
 
 
+def test_plain_script_sleep_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "S10")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    assert {r["scenario"] for r in rows} == {"S10"}
+    by_metric = {r["metric"].strip(): r for r in rows}
+    assert by_metric["errors"]["rr"] == 0
+    assert by_metric["sleeping runs finished"]["rr"] >= 1  # the script did block in time.sleep
+    assert all(r["rr"] is not None and r["st"] is None for r in rows)
+    raw = data["raw"]
+    assert isinstance(raw, dict)
+    assert raw["S10"]["rr"]["idle"]["n"] > 0 and raw["S10"]["rr"]["loaded"]["n"] > 0
+
+
 def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
     data = run_quick(tmp_path, "C1")
     rows = data["rows"]
