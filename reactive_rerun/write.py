@@ -18,18 +18,32 @@ from .threads import on_loop, script_loop
 
 @ui
 def write(*args: object, unsafe_allow_html: bool = False) -> None:
-    """Draw each argument the way its type reads best. Nothing becomes trusted HTML."""
+    """Draw the arguments the way their types read best. Nothing becomes trusted HTML.
+
+    As in Streamlit, consecutive strings and simple values (numbers, booleans, ``None``, shown
+    as code) go into one Markdown element, joined by spaces; anything else gets its own.
+    """
+    line: list[str] = []
+
+    def flush() -> None:
+        if line:
+            markdown(" ".join(line), unsafe_allow_html=unsafe_allow_html)
+            line.clear()
+
     for arg in args:
         if isinstance(arg, str):
-            markdown(arg, unsafe_allow_html=unsafe_allow_html)
+            line.append(arg)
         elif isinstance(arg, bool | int | float) or arg is None:
-            markdown(f"`{arg!r}`" if isinstance(arg, bool) or arg is None else str(arg))
-        elif isinstance(arg, BaseException):
-            exception(arg)
-        elif isinstance(arg, dict | list | tuple):
-            json(arg)
+            line.append(f"`{arg!r}`")
         else:
-            text(repr(arg))
+            flush()
+            if isinstance(arg, BaseException):
+                exception(arg)
+            elif isinstance(arg, dict | list | tuple):
+                json(arg)
+            else:
+                text(repr(arg))
+    flush()
 
 
 class _Stream:
@@ -71,12 +85,14 @@ class _Stream:
 
 
 @ui.here  # it handles a script thread itself: a sync stream is read in that thread
-def write_stream(stream: AsyncIterable[object] | Iterable[object]) -> Any:
+def write_stream(stream: Any) -> Any:
     """Draw text as it arrives from a generator (sync or async) and return the whole text.
 
     In an ``async def`` script, ``await rr.write_stream(...)``; in a plain script (a worker
     thread) it returns the text, a sync stream being read in that thread.
     """
+    if callable(stream) and not isinstance(stream, AsyncIterable | Iterable):
+        stream = stream()  # Streamlit takes a generator function too, and calls it
     if script_loop() is not None:
         return _from_thread(stream)
     return _on_loop(current_run(), current_block(), stream)

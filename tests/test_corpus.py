@@ -246,13 +246,7 @@ EXPECT: dict[str, Expect] = {
 
 # Apps that fail for a reason other than a missing API: a runtime bug, reported with a
 # minimal reproduction. xfail(strict=True): fixing the bug turns them into failures here.
-BUGS: dict[str, str] = {
-    "write_stream_typewriter": "bug: st.write_stream(a generator function) raises TypeError; "
-                               "Streamlit accepts a callable and calls it",
-    "counter_callbacks": "bug: st.write('a', 1) draws two elements; Streamlit joins the "
-                         "strings and values of one call into one markdown ('a `1`')",
-    "magic_intro": "bug: magic on a tuple (st.write('a', 1)) draws two elements, not one",
-}
+BUGS: dict[str, str] = {}
 
 
 # -- finding the corpus and what it needs ----------------------------------------------------
@@ -318,8 +312,11 @@ _MISSING = (
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text).replace("&#x27;", "'").replace("&quot;", '"').replace(
+    """The text a reader sees (inline code kept in backticks, runs of spaces as one)."""
+    text = re.sub(r"</?code>", "`", text)
+    text = re.sub(r"<[^>]+>", "", text).replace("&#x27;", "'").replace("&quot;", '"').replace(
         "&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return re.sub(r"[ \t]+", " ", text)
 
 
 def check_clean(at: AppTest) -> None:

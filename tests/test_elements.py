@@ -151,9 +151,10 @@ async def test_write_shows_numbers_bools_and_none() -> None:
         rr.write(3, 2.5, True, None)
 
     async with AppTest(main) as at:
-        htmls = [e.props["html"] for e in at.markdown]
-        assert "3" in htmls[0] and "2.5" in htmls[1]
-        assert "<code>True</code>" in htmls[2] and "<code>None</code>" in htmls[3]
+        (shown,) = [e.props["html"] for e in at.markdown]  # one line, as in Streamlit
+        assert shown == (
+            "<p><code>3</code> <code>2.5</code> <code>True</code> <code>None</code></p>\n"
+        )
 
 
 async def test_write_shows_dicts_and_lists_as_json() -> None:
@@ -189,12 +190,13 @@ async def test_write_shows_other_objects_as_their_repr_never_as_html() -> None:
         assert at.text.texts == ["<img src=x onerror=alert(1)>"]  # plain text, shown as text
 
 
-async def test_write_with_several_arguments_draws_each() -> None:
+async def test_write_joins_text_and_numbers_and_draws_other_values_apart() -> None:
     async def main() -> None:
-        rr.write("a", 1, {"b": 2})
+        rr.write("Count =", 1, {"b": 2}, "after")
 
     async with AppTest(main) as at:
-        assert [e.kind for e in at.elements()] == ["markdown", "markdown", "json"]
+        assert [e.kind for e in at.elements()] == ["markdown", "json", "markdown"]
+        assert at.markdown[0].props["html"] == "<p>Count = <code>1</code></p>\n"
 
 
 async def test_no_element_field_except_html_holds_markup_from_user_strings() -> None:

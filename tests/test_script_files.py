@@ -126,8 +126,9 @@ async def test_magic_writes_bare_values_but_not_docstrings_or_calls(tmp_path: Pa
     """
     async with AppTest.from_file(script(tmp_path, source)) as at:
         assert [e.text for e in at.markdown] == [
-            "<p>Some <strong>markdown</strong></p>\n", "<p>42</p>\n", "<p>a</p>\n",
-            "<p>41</p>\n", "<p>inside a function</p>\n", "<p>inside an if</p>\n",
+            "<p>Some <strong>markdown</strong></p>\n", "<p><code>42</code></p>\n",
+            "<p>a <code>41</code></p>\n", "<p>inside a function</p>\n",
+            "<p>inside an if</p>\n",
         ]
         assert at.caption.texts == ["a call's result is not written"]
     async with AppTest.from_file(script(tmp_path, source), magic=False) as at:
