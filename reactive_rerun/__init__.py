@@ -14,6 +14,8 @@ from .durable import SessionData
 from .elements import (
     button,
     caption,
+    chat_input,
+    chat_message,
     checkbox,
     code,
     columns,
@@ -96,6 +98,8 @@ __all__ = (
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "columns",

@@ -175,7 +175,11 @@ class Element:
             await self._at.send({"t": "click", "id": self.id})
 
     async def set_value(self, value: Any) -> None:
-        """Set what the user would enter; inside a form it waits for the submit."""
+        """Set what the user would enter; inside a form it waits for the submit. A
+        ``chat_input`` submits ``value`` (a click carrying it)."""
+        if self.definition.submits:
+            await self._at.send({"t": "click", "id": self.id, "v": value})
+            return
         wire = self._wire(value)
         if self.props.get("form"):
             self._at.pending_form_values[self.id] = wire

@@ -9,6 +9,8 @@ from __future__ import annotations
 from .alert import error, info, success, warning
 from .button import button
 from .caption import caption
+from .chat_input import chat_input
+from .chat_message import chat_message
 from .checkbox import checkbox
 from .code import code
 from .column import COLUMN
@@ -40,9 +42,9 @@ from .title import title
 from .toggle import toggle
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "button", "caption", "checkbox", "code", "columns", "container",
-    "divider", "empty", "error", "exception", "expander", "form", "form_submit_button", "header",
-    "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
-    "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
-    "toggle", "warning",
+    "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
+    "code", "columns", "container", "divider", "empty", "error", "exception", "expander",
+    "form", "form_submit_button", "header", "info", "json", "markdown", "multiselect",
+    "number_input", "radio", "selectbox", "slider", "spinner", "subheader", "success", "tabs",
+    "text", "text_area", "text_input", "title", "toggle", "warning",
 ]
