@@ -20,6 +20,7 @@ from .divider import divider
 from .empty import empty
 from .exception import exception
 from .expander import expander
+from .feedback import feedback
 from .form import form
 from .fragment import FRAGMENT
 from .header import header
@@ -27,10 +28,12 @@ from .json import json
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .progress import progress
 from .radio import radio
 from .selectbox import selectbox
 from .slider import slider
 from .spinner import spinner
+from .status import status
 from .subheader import subheader
 from .submit import form_submit_button
 from .tab import TAB
@@ -44,7 +47,8 @@ from .toggle import toggle
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
     "code", "columns", "container", "divider", "empty", "error", "exception", "expander",
-    "form", "form_submit_button", "header", "info", "json", "markdown", "multiselect",
-    "number_input", "radio", "selectbox", "slider", "spinner", "subheader", "success", "tabs",
-    "text", "text_area", "text_input", "title", "toggle", "warning",
+    "feedback", "form", "form_submit_button", "header", "info", "json", "markdown",
+    "multiselect", "number_input", "progress", "radio", "selectbox", "slider", "spinner",
+    "status", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
+    "toggle", "warning",
 ]
