@@ -16,6 +16,7 @@ from .code import code
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .dialog import dialog
 from .divider import divider
 from .empty import empty
 from .exception import exception
@@ -28,6 +29,7 @@ from .json import json
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .popover import popover
 from .progress import progress
 from .radio import radio
 from .selectbox import selectbox
@@ -46,9 +48,9 @@ from .toggle import toggle
 
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "columns", "container", "divider", "empty", "error", "exception", "expander",
-    "feedback", "form", "form_submit_button", "header", "info", "json", "markdown",
-    "multiselect", "number_input", "progress", "radio", "selectbox", "slider", "spinner",
-    "status", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
-    "toggle", "warning",
+    "code", "columns", "container", "dialog", "divider", "empty", "error", "exception",
+    "expander", "feedback", "form", "form_submit_button", "header", "info", "json", "markdown",
+    "multiselect", "number_input", "popover", "progress", "radio", "selectbox", "slider",
+    "spinner", "status", "subheader", "success", "tabs", "text", "text_area", "text_input",
+    "title", "toggle", "warning",
 ]
