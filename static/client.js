@@ -331,7 +331,7 @@ OPS.effect = (o) => {
 
 // The Stop control (beside the status while a run is in flight): cancels the runs in flight; what
 // they drew stays on the page (a partial reply), and nothing reruns.
-$('rr-status').append(h('button', { type: 'button', id: 'rr-stop', title: 'Stop the running script', text: 'Stop', onclick: () => send({ t: 'stop' }) }));
+$('rr-status').after(h('button', { type: 'button', id: 'rr-stop', title: 'Stop the running script', text: 'Stop', onclick: () => send({ t: 'stop' }) }));
 
 refresh();
 connect();
