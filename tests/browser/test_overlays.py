@@ -58,7 +58,7 @@ async def test_dialog_popover_and_toast(page: Page, serve: Callable[..., str]) -
     await expect(body).to_be_hidden()
     await page.get_by_role("button", name="Settings").click()
     await expect(body).to_contain_text("popover body")
-    await page.locator("body").click(position={"x": 5, "y": 400})
+    await page.mouse.click(5, 400)  # outside closes it
     await expect(body).to_be_hidden()
 
     await page.get_by_role("button", name="Toast").click()
