@@ -31,6 +31,8 @@ class WidgetMeta:
     form: str | None = None
     trigger: bool = False  # buttons: the value is a one-run trigger, not stored
     disabled: bool = False
+    submits: bool = False  # a click carries a value (chat_input), queued until a run reads it
+    waits: bool = False  # its events wait for the run in flight (see RunQueue.request_app)
 
 
 @dataclass(slots=True)

@@ -41,6 +41,8 @@ class Element:
     block: bool = False
     value_field: str | None = None  # widgets: the field the value is shown in
     trigger: bool = False  # buttons: clicked, not set
+    submits: bool = False  # a trigger that carries a value (chat_input): one run sees each
+    waits: bool = False  # its events queue behind a run in flight instead of cancelling it
     read: Callable[[Props], Any] | None = None  # the shown value, as a test reads it
     enter: Callable[[Props, Any], Any] | None = None  # a user's entry -> the client's wire value
     _keys: frozenset[str] = field(init=False, repr=False)

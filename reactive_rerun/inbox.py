@@ -25,7 +25,7 @@ _MISSING = object()
 class Inbox:
     __slots__ = (
         "data", "live", "config", "queue", "writer", "poke", "_allowance", "_allowance_at",
-        "_throttled_notice", "_last_resync",
+        "_throttled_notice", "_last_resync", "stop",
     )
 
     def __init__(
@@ -36,9 +36,11 @@ class Inbox:
         queue: RunQueue,
         writer: PageWriter,
         poke: Callable[[], None],
+        stop: Callable[[], None] | None = None,
     ) -> None:
         self.data, self.live, self.config = data, live, config
         self.queue, self.writer, self.poke = queue, writer, poke
+        self.stop = stop  # the Stop control: cancels the runs in flight, queues no rerun
         self._allowance = float(config.event_burst)
         self._allowance_at = time.monotonic()
         self._throttled_notice = 0.0
@@ -63,7 +65,10 @@ class Inbox:
             if message["t"] == "set":
                 self._set_value(message["id"], message["v"])
             elif message["t"] == "click":
-                self._click(message["id"])
+                self._click(message["id"], message.get("v", _MISSING))
+            elif message["t"] == "stop":
+                if self.stop is not None:
+                    self.stop()
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "nav":
@@ -148,12 +153,24 @@ class Inbox:
         if self._store(meta, value):
             self._event(meta)
 
-    def _click(self, wid: str) -> None:
+    def _click(self, wid: str, wire: Any = _MISSING) -> None:
         meta = self._enabled(self._widget(wid))
         if not meta.trigger or meta.form is not None:
             raise ProtocolError(f"{meta.kind} {wid!r} cannot be clicked")
+        if meta.submits != (wire is not _MISSING):
+            said = "needs a value 'v'" if meta.submits else "takes no value"
+            raise ProtocolError(f"a click of {meta.kind} {wid!r} {said}")
         self._room_for(meta)
-        self.data.widgets.arm(wid)
+        if meta.submits:
+            value = self._decode(meta, wire)
+            try:
+                self.data.widgets.submit(wid, value, self.config.max_pending_callbacks)
+            except ValueError as exc:
+                raise ProtocolError(f"{meta.kind} {wid!r}: {exc}; slow down") from None
+            if meta.key is not None and len(self.data.widgets.values[wid]) == 1:
+                self.data.state.set_from_widget(meta.key, value)  # its on_submit sees it
+        else:
+            self.data.widgets.arm(wid)
         self._event(meta)
 
     def _submit(self, form: str, wid: str, values: dict[str, Any]) -> None:
@@ -186,9 +203,9 @@ class Inbox:
                 PendingCallback(meta.callback, meta.args, meta.kwargs, meta.fragment)
             )
         if meta.fragment is not None and meta.fragment in self.live.fragments:
-            self.queue.request_fragment(meta.fragment, user=True)
+            self.queue.request_fragment(meta.fragment, user=True, waits=meta.waits)
         else:
-            self.queue.request_app(user=True)
+            self.queue.request_app(user=True, waits=meta.waits)
         self.poke()
 
 

@@ -101,6 +101,17 @@ def op_url(query: str, *, path: str | None = None, push: bool = False) -> str:
     return dumps(op)
 
 
+def op_toast(html: str, icon: str | None, duration: float | None) -> str:
+    """A toast: ``html`` is Markdown the server rendered (raw HTML escaped); ``duration`` in
+    seconds, None to stay until dismissed."""
+    return dumps({"op": "toast", "html": html, "icon": icon, "duration": duration})
+
+
+def op_effect(name: Literal["balloons", "snow"]) -> str:
+    """A short full-page animation (``rr.balloons()``, ``rr.snow()``)."""
+    return dumps({"op": "effect", "name": name})
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 
@@ -130,6 +141,11 @@ class SetValue(TypedDict):
 class Click(TypedDict):
     t: Literal["click"]
     id: str
+    v: NotRequired[Any]  # a submission's value (chat_input); a button's click has none
+
+
+class Stop(TypedDict):
+    t: Literal["stop"]  # the page's Stop control: cancel the runs in flight, no rerun
 
 
 class Submit(TypedDict):
@@ -149,7 +165,7 @@ class Navigate(TypedDict):
     back: NotRequired[bool]  # the browser is already there (back / forward buttons)
 
 
-ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate
+ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop
 
 MAX_ID = 200
 
@@ -241,7 +257,7 @@ def decode(text: str | bytes) -> ClientMessage:
         values = message.get("values")
         if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
             raise ProtocolError("'values' must be an object of widget id -> value")
-    elif kind == "resync":
+    elif kind in ("resync", "stop"):
         pass
     elif kind == "nav":
         page = message.get("page")
@@ -255,7 +271,7 @@ def decode(text: str | bytes) -> ClientMessage:
 
 __all__ = [
     "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Navigate", "Resync", "SetValue",
-    "Status", "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_el", "op_end",
-    "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_session", "op_start",
-    "op_url",
+    "Status", "Stop", "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_effect",
+    "op_el", "op_end", "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm",
+    "op_session", "op_start", "op_toast", "op_url",
 ]

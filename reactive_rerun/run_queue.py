@@ -2,6 +2,11 @@
 
 An app rerun absorbs every queued fragment rerun (it redraws every fragment); fragment reruns
 queue at most once per fragment; callbacks wait, in arrival order, for the run that follows.
+
+Waiting requests: an event of a widget whose kind ``waits`` (``chat_input``) does not cancel
+the run in flight; its rerun queues behind it, so a reply being streamed is never cut off by
+the next message. A request waits only while every request queued with it waits: one ordinary
+event among them cancels the run in flight as usual.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ class PendingCallback:
 
 
 class RunQueue:
-    __slots__ = ("app", "app_by_user", "fragments", "timed", "callbacks")
+    __slots__ = ("app", "app_by_user", "app_waits", "fragments", "timed", "waiting", "callbacks")
 
     def __init__(self) -> None:
         self.app = False
         self.app_by_user = False
+        self.app_waits = False  # the queued app rerun waits for the runs in flight
+        self.waiting: set[str] = set()  # queued fragment reruns that wait for that fragment's run
         self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
         self.timed: dict[str, bool] = {}  # fragment id -> requested by its run_every timer only
         self.callbacks: list[PendingCallback] = []
@@ -33,11 +40,18 @@ class RunQueue:
     def __bool__(self) -> bool:
         return self.app or bool(self.fragments)
 
-    def request_app(self, *, user: bool) -> None:
+    def request_app(self, *, user: bool, waits: bool = False) -> None:
+        self.app_waits = waits and (self.app_waits or not self.app)
         self.app = True
         self.app_by_user = self.app_by_user or user
 
-    def request_fragment(self, fid: str, *, user: bool, timed: bool = False) -> None:
+    def request_fragment(
+        self, fid: str, *, user: bool, timed: bool = False, waits: bool = False
+    ) -> None:
+        if waits and (fid not in self.fragments or fid in self.waiting):
+            self.waiting.add(fid)
+        else:
+            self.waiting.discard(fid)
         self.timed[fid] = timed and (fid not in self.fragments or self.timed.get(fid, False))
         self.fragments[fid] = self.fragments.get(fid, False) or user
 
@@ -51,17 +65,20 @@ class RunQueue:
         self.app = self.app_by_user
         self.fragments = {fid: user for fid, user in self.fragments.items() if user}
         self.timed = {fid: t for fid, t in self.timed.items() if fid in self.fragments}
+        self.waiting &= self.fragments.keys()
 
     def take_app(self) -> tuple[bool, list[PendingCallback]]:
         by_user, callbacks = self.user_work, self.callbacks
-        self.app = self.app_by_user = False
+        self.app = self.app_by_user = self.app_waits = False
         self.fragments.clear()
+        self.waiting.clear()
         self.timed.clear()
         self.callbacks = []
         return by_user, callbacks
 
     def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
         by_user = self.fragments.pop(fid)
+        self.waiting.discard(fid)
         self.timed.pop(fid, None)
         mine = [cb for cb in self.callbacks if cb.fragment == fid]
         self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]

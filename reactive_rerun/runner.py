@@ -164,10 +164,23 @@ class Runner:
             if removed:
                 self.writer.emit(protocol.op_rm(removed))
             self._clean_widgets(run, complete=status == "complete")
+            self._next_submission(run)
         if status != "cancelled":
             self._register_fragments(run, complete=status == "complete")
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self.writer.end(run, status)
+
+    def _next_submission(self, run: Run) -> None:
+        """A run read one chat submission and more were sent meanwhile: answer the next."""
+        for wid in run.widgets_seen:
+            meta = self.live.widgets.get(wid)
+            if meta is None or not meta.submits or not self.data.widgets.pending(wid):
+                continue
+            if meta.fragment is not None and meta.fragment in self.live.fragments:
+                self.queue.request_fragment(meta.fragment, user=True, waits=True)
+            else:
+                self.queue.request_app(user=True, waits=True)
+            self.poke()
 
     def _clean_widgets(self, run: Run, *, complete: bool) -> None:
         bound = self.live.widgets

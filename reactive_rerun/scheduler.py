@@ -29,7 +29,7 @@ class Scheduler:
     __slots__ = (
         "host", "data", "config", "queue", "runner", "runs", "closed", "connected",
         "_wake", "_idle", "_tasks", "_app_task", "_fragment_tasks", "_timers", "_run_ids",
-        "_rerun_streak",
+        "_rerun_streak", "_stop",
     )
 
     def __init__(
@@ -48,11 +48,18 @@ class Scheduler:
         self._timers: dict[str, asyncio.Task[None]] = {}
         self._run_ids = 0
         self._rerun_streak = 0
+        self._stop = False
 
     def poke(self) -> None:
         """Something was queued: wake the driver."""
         self._idle.clear()
         self._wake.set()
+
+    def stop(self) -> None:
+        """The user pressed Stop: cancel the runs in flight (their output stays); queued
+        events still run after."""
+        self._stop = True
+        self.poke()
 
     @property
     def _runner(self) -> Runner:
@@ -77,8 +84,13 @@ class Scheduler:
 
     async def _dispatch(self) -> None:
         queue = self.queue
+        running = [t for t in (self._app_task, *self._fragment_tasks.values()) if t]
+        if self._stop:
+            self._stop = False
+            await self._cancel(running)
         if queue.app:
-            running = [t for t in (self._app_task, *self._fragment_tasks.values()) if t]
+            if queue.app_waits and any(not t.done() for t in running):
+                return  # a waiting event (a chat message) starts once the runs in flight end
             await self._cancel(running)
             if not queue.user_work and self._rerun_streak >= self.config.free_reruns:
                 await self._pace()  # a rerun loop: yield the loop to other sessions
@@ -97,6 +109,9 @@ class Scheduler:
                     return  # the app rerun goes first (the driver is woken again)
             if fid not in queue.fragments:
                 continue
+            task = self._fragment_tasks.get(fid)
+            if fid in queue.waiting and task is not None and not task.done():
+                continue  # waits for that fragment's run in flight
             quiet = queue.timed.get(fid, False)
             record = self.data.fragments.get(fid)
             by_user, callbacks = queue.take_fragment(fid)

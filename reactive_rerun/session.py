@@ -50,7 +50,9 @@ class Session:
         self.scheduler = Scheduler(self, self.data, self.config, self.queue)
         self.writer = PageWriter(self.data, self.config, self.scheduler.runs.values())
         poke = self.scheduler.poke
-        self.inbox = Inbox(self.data, self.live, self.config, self.queue, self.writer, poke)
+        self.inbox = Inbox(
+            self.data, self.live, self.config, self.queue, self.writer, poke, self.scheduler.stop
+        )
         self.runner = Runner(
             script, self.data, self.live, self.config, self.queue, self.writer, poke
         )

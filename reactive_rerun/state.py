@@ -33,6 +33,29 @@ class WidgetStore:
         self.clicks += 1
         self.triggers[wid] = self.clicks
 
+    def submit(self, wid: str, value: Any, limit: int) -> None:
+        """A submission (chat_input): queued in order; each run that reads it takes one."""
+        pending = self.values.setdefault(wid, [])
+        if len(pending) >= limit:
+            raise ValueError(f"{limit} submissions are already waiting")
+        pending.append(value)
+        self.arm(wid)
+
+    def take(self, wid: str) -> Any:
+        """The oldest submission not yet read (None when there is none); the next waits."""
+        if self.triggers.pop(wid, None) is None:
+            return None
+        pending = self.values.get(wid)
+        value = pending.pop(0) if isinstance(pending, list) and pending else None
+        if pending:
+            self.arm(wid)
+        else:
+            self.values.pop(wid, None)
+        return value
+
+    def pending(self, wid: str) -> bool:
+        return wid in self.triggers
+
     def consume(self, wid: str) -> bool:
         """Read a button's click: True once per click, whatever happens to the run after."""
         return self.triggers.pop(wid, None) is not None

@@ -51,6 +51,8 @@ class PageModel:
     settings: dict[str, Any] = field(default_factory=dict)  # the last ``page`` op
     query: str | None = None  # the query string the last ``url`` op put in the address bar
     path: str | None = None  # the page path the last page switch put in the address bar
+    toasts: list[dict[str, Any]] = field(default_factory=list)  # st.toast, in order
+    effects: list[str] = field(default_factory=list)  # st.balloons / st.snow, in order
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -111,6 +113,10 @@ class PageModel:
             self.closed = op["reason"]
         elif kind == "page":
             self.settings = {k: v for k, v in op.items() if k != "op"}
+        elif kind == "toast":
+            self.toasts.append({k: v for k, v in op.items() if k != "op"})
+        elif kind == "effect":
+            self.effects.append(str(op.get("name", op.get("kind", ""))))
         elif kind == "url":
             self.query = op["query"]
             if "path" in op:
@@ -178,7 +184,11 @@ class Element:
             await self._at.send({"t": "click", "id": self.id})
 
     async def set_value(self, value: Any) -> None:
-        """Set what the user would enter; inside a form it waits for the submit."""
+        """Set what the user would enter; inside a form it waits for the submit. A
+        ``chat_input`` submits ``value`` (a click carrying it)."""
+        if self.definition.submits:
+            await self._at.send({"t": "click", "id": self.id, "v": value})
+            return
         wire = self._wire(value)
         if self.props.get("form"):
             self._at.pending_form_values[self.id] = wire

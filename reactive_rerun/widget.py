@@ -85,7 +85,8 @@ def show(
     run.widgets_seen.add(wid)
     field = kind.value_field or "value"
     if kind.trigger:
-        value = widgets.consume(wid)  # a click is used up by the run that reads it
+        # a click (or a submission) is used up by the run that reads it
+        value = widgets.take(wid) if kind.submits else widgets.consume(wid)
         if skey is not None:
             widgets.trigger_keys.add(skey)
             state.set_from_widget(skey, value)
@@ -109,6 +110,7 @@ def show(
     live.widgets[wid] = WidgetMeta(
         wid, name, skey, field, decode, encode, callback, tuple(args or ()), dict(kwargs or {}),
         fragment.id if fragment is not None else None, form, kind.trigger, bool(disabled),
+        kind.submits, kind.waits,
     )
     if skey is not None:
         run.keys_created.add(skey)

@@ -312,5 +312,36 @@ tog.onclick = () => {
 $('rr-backdrop').onclick = () => sb(false);
 addEventListener('keydown', (e) => e.key === 'Escape' && sb(false));
 
+// rr.toast: Markdown the server rendered (raw HTML escaped), an optional icon, a duration.
+OPS.toast = (o) => {
+  const md = h('div', { class: 'rr-md' });
+  md.innerHTML = o.html || ''; // server-rendered Markdown, HTML escaped
+  const t = h('div', { class: 'rr-toast rr-note', role: 'status' }, o.icon ? h('span', { class: 'rr-toast-icon', text: o.icon }) : null, md);
+  t.append(h('button', { type: 'button', class: 'rr-x', 'aria-label': 'Dismiss', text: '×', onclick: () => t.remove() }));
+  $('rr-toasts').append(t);
+  if (o.duration) setTimeout(() => t.remove(), o.duration * 1000);
+};
+// rr.balloons / rr.snow: a few seconds of CSS animation, skipped when the user prefers less motion.
+OPS.effect = (o) => {
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches || !['balloons', 'snow'].includes(o.name)) return;
+  const layer = h('div', { class: 'rr-effect', 'aria-hidden': 'true' });
+  const hues = [0, 35, 50, 140, 200, 265, 320];
+  for (let i = 0; i < 36; i++) {
+    const r = Math.random, el = h('i');
+    const st = { left: (r() * 100).toFixed(1) + '%', '--d': (r() * 1.2).toFixed(2) + 's', '--t': (2.6 + r() * 1.6).toFixed(2) + 's',
+      '--x': ((r() - .5) * 30).toFixed(0) + 'vw', '--r2': ((r() - .5) * 60).toFixed(0) + 'deg' };
+    if (o.name === 'balloons') { el.className = 'rr-balloon'; st.background = `hsl(${hues[i % hues.length]} 80% 60%)`; }
+    else { el.className = 'rr-flake'; el.textContent = '❄'; st['font-size'] = (0.8 + r() * 1.4).toFixed(2) + 'rem'; }
+    for (const [k, v] of Object.entries(st)) el.style.setProperty(k, v);
+    layer.append(el);
+  }
+  document.body.append(layer);
+  setTimeout(() => layer.remove(), 5500);
+};
+
+// The Stop control (beside the status while a run is in flight): cancels the runs in flight; what
+// they drew stays on the page (a partial reply), and nothing reruns.
+$('rr-status').after(h('button', { type: 'button', id: 'rr-stop', title: 'Stop the running script', text: 'Stop', onclick: () => send({ t: 'stop' }) }));
+
 refresh();
 connect();

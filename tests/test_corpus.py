@@ -99,7 +99,7 @@ EXPECT: dict[str, Expect] = {
          (("click", "Send"), [("markdown", "🧑 stressed"), ("markdown", "🤖 desserts")])],
     ),
     "chat_llm_stream": Expect(
-        [("title", "ChatGPT-like clone"), ("block:expander", ""), ("markdown", "Model: `fake-1`"),
+        [("title", "ChatGPT-like clone"), ("block:expander", ""), ("markdown", "Model: fake-1"),
          ("chat_input", "")],
         [(("set", "chat_input", "Ask anything", "tell me"),
           [("markdown", "tell me"), ("markdown", "You said: tell me")])],
@@ -335,6 +335,10 @@ def check_clean(at: AppTest) -> None:
 
 
 def shows(at: AppTest, kind: str, text: str) -> bool:
+    if kind == "toast":  # not an element: a notice over the page
+        return any(text in _plain(t.get("html", "")) for t in at.page.toasts)
+    if kind in ("balloons", "snow"):
+        return kind in at.page.effects
     for e in at.elements():
         if kind.startswith("block:"):
             ok = e.kind == "block" and e.props.get("type") == kind[6:]

@@ -9,15 +9,19 @@ from __future__ import annotations
 from .alert import error, info, success, warning
 from .button import button
 from .caption import caption
+from .chat_input import chat_input
+from .chat_message import chat_message
 from .checkbox import checkbox
 from .code import code
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .dialog import dialog
 from .divider import divider
 from .empty import empty
 from .exception import exception
 from .expander import expander
+from .feedback import feedback
 from .form import form
 from .fragment import FRAGMENT
 from .header import header
@@ -25,10 +29,13 @@ from .json import json
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .popover import popover
+from .progress import progress
 from .radio import radio
 from .selectbox import selectbox
 from .slider import slider
 from .spinner import spinner
+from .status import status
 from .subheader import subheader
 from .submit import form_submit_button
 from .tab import TAB
@@ -40,9 +47,10 @@ from .title import title
 from .toggle import toggle
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "button", "caption", "checkbox", "code", "columns", "container",
-    "divider", "empty", "error", "exception", "expander", "form", "form_submit_button", "header",
-    "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
-    "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
-    "toggle", "warning",
+    "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
+    "code", "columns", "container", "dialog", "divider", "empty", "error", "exception",
+    "expander", "feedback", "form", "form_submit_button", "header", "info", "json", "markdown",
+    "multiselect", "number_input", "popover", "progress", "radio", "selectbox", "slider",
+    "spinner", "status", "subheader", "success", "tabs", "text", "text_area", "text_input",
+    "title", "toggle", "warning",
 ]
