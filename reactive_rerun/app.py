@@ -33,7 +33,7 @@ from .registry import SessionRegistry
 from .runner import Script
 from .script import ScriptFile
 from .session import Session
-from .store import SessionStore
+from .store import SessionStore, open_store
 
 logger = logging.getLogger("reactive_rerun")
 
@@ -114,7 +114,9 @@ class App:
             past that (or past ``SocketWriter.LIMIT_BYTES`` waiting) the connection is
             dropped and its session waits for the client to come back, as after any
             disconnect.
-        store: keeps sessions' durable data (default: this process's memory).
+        session_store: where sessions' records are kept: a ``redis://`` URL shared by every
+            worker (any worker then serves any session), a ``SessionStore``, or None (this
+            process's memory). ``store`` is the older name of the same argument.
         reload: for a ``ScriptFile``, pick up saved changes and rerun every session.
     """
 
@@ -134,6 +136,7 @@ class App:
         max_sessions: int = 10_000,
         max_connections_per_client: int | None = 100,
         max_send_lag: float = 15.0,
+        session_store: str | SessionStore | None = None,
         store: SessionStore | None = None,
         reload: bool = False,
     ) -> None:
@@ -155,7 +158,9 @@ class App:
             max_pending_callbacks=max_pending_callbacks,
         )
         self.sessions = SessionRegistry(
-            main, self.config, timeout=session_timeout, max_sessions=max_sessions, store=store
+            main, self.config, timeout=session_timeout, max_sessions=max_sessions,
+            store=open_store(session_store if session_store is not None else store,
+                             ttl=session_timeout),
         )
         self._shell = (static_dir() / "index.html").read_text(encoding="utf-8")
         self._router = Starlette(

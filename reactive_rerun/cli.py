@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-magic", action="store_true", help="do not write bare expressions")
     run.add_argument("--no-reload", action="store_true", help="do not rerun on file changes")
     run.add_argument("--session-store", default=None, metavar="URL",
-                     help="a shared session store (not available yet in this version)")
+                     help="keep sessions in a shared store (redis://host:port/db): any worker "
+                     "serves any session")
     run.add_argument("--title", default=None, help="the page title (default: the file name)")
     return parser
 
@@ -53,9 +54,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not path.is_file():
         print(f"reactive-rerun: no such script file: {path}", file=sys.stderr)  # noqa: T201
         return 2
-    if args.session_store:
-        print("reactive-rerun: --session-store is not available yet", file=sys.stderr)  # noqa: T201
-        return 2
     problem = _port_free(args.host, args.port)
     if problem is not None:
         print(f"reactive-rerun: {problem}", file=sys.stderr)  # noqa: T201
@@ -70,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ScriptFile(path, magic=not args.no_magic),
         title=args.title or path.stem,
         reload=not args.no_reload,
+        session_store=args.session_store,
     )
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"  {path.name} is served at http://{shown}:{args.port}/  (Ctrl-C stops)")  # noqa: T201

@@ -39,7 +39,8 @@ class SessionRegistry:
         self.max_sessions = max_sessions
         self.store: SessionStore = store if store is not None else MemoryStore()
         self.live: dict[str, Session] = {}
-        self._versions: dict[str, int] = {}  # session id -> version of its record in the store
+        self._epochs: dict[str, int] = {}  # session id -> the epoch this worker owns it at
+        self._save_waiting: set[str] = set()  # sessions with a save queued, not yet started
         self._drivers: dict[str, asyncio.Task[None]] = {}
         self._expiry: dict[str, asyncio.TimerHandle] = {}
         self._background: set[asyncio.Task[None]] = set()
@@ -77,7 +78,8 @@ class SessionRegistry:
         return session, False
 
     async def _restore(self, session_id: str) -> Session | None:
-        stored = await self.store.load(session_id)
+        """Take a session over from the store (saved here earlier, or by another worker)."""
+        stored = await self.store.claim(session_id)
         if stored is None or session_id in self.live:
             return self.live.get(session_id)
         try:
@@ -87,7 +89,7 @@ class SessionRegistry:
             return None
         if session.id != session_id:
             return None
-        self._versions[session_id] = stored.version
+        self._epochs[session_id] = stored.epoch
         return self._start(session)
 
     def rerun_all(self) -> None:
@@ -104,6 +106,9 @@ class SessionRegistry:
 
     def _start(self, session: Session) -> Session:
         self.live[session.id] = session
+        self._epochs.setdefault(session.id, 1)
+        if self.store.shared:  # other workers may take it over: keep the record current
+            session.runner.after_run = lambda: self._save_soon(session)
         loop = asyncio.get_running_loop()
         self._drivers[session.id] = loop.create_task(session.drive())
         if self._trimmer is None or self._trimmer.done():
@@ -130,8 +135,22 @@ class SessionRegistry:
             self._expiry[session.id] = loop.call_later(self.timeout, self.expire, session.id)
             self._store_op(session.id, lambda: self.save(session))
 
+    def _save_soon(self, session: Session) -> None:
+        """After a completed or failed run: one save queued at a time (a newer snapshot is
+        taken when the queued save starts, so it includes everything up to then)."""
+        if session.id in self._save_waiting:
+            return
+        self._save_waiting.add(session.id)
+
+        async def save() -> None:
+            self._save_waiting.discard(session.id)
+            if session.id in self.live:
+                await self.save(session)
+
+        self._store_op(session.id, save)
+
     async def save(self, session: Session) -> bool:
-        """Write the session's record to the store as its next version."""
+        """Write the session's record at the epoch this worker owns it at."""
         try:
             record = session.snapshot()
         except UnstorableValue as exc:
@@ -140,11 +159,13 @@ class SessionRegistry:
                 session.id[:8], str(exc),
             )
             return False
-        version = self._versions.get(session.id, 0) + 1
-        if not await self.store.save(session.id, record, version):
-            logger.warning("session %s: its record changed in the store meanwhile", session.id[:8])
+        epoch = self._epochs.get(session.id, 1)
+        if not await self.store.save(session.id, record, epoch):
+            # another worker claimed it: that one owns it now; drop our copy without a word
+            logger.info("session %s: taken over by another worker", session.id[:8])
+            if self.live.get(session.id) is session:
+                self.expire(session.id, keep_record=True, quiet=True)
             return False
-        self._versions[session.id] = version
         return True
 
     def _cancel_expiry(self, session_id: str) -> None:
@@ -153,16 +174,22 @@ class SessionRegistry:
             handle.cancel()
 
     def expire(
-        self, session_id: str, reason: str = "session expired", *, keep_record: bool = False
+        self,
+        session_id: str,
+        reason: str = "session expired",
+        *,
+        keep_record: bool = False,
+        quiet: bool = False,
     ) -> None:
-        """Drop a session: cancel its tasks and free its data (and its record, unless kept)."""
+        """Drop a session: cancel its tasks and free its data (and its record, unless kept;
+        ``quiet``: no close message, the client's reconnect finds the session elsewhere)."""
         self._cancel_expiry(session_id)
         session = self.live.pop(session_id, None)
-        self._versions.pop(session_id, None)
+        epoch = self._epochs.pop(session_id, 1)
         if not keep_record:
-            self._store_op(session_id, lambda: self.store.delete(session_id))
+            self._store_op(session_id, lambda: self.store.delete(session_id, epoch))
         driver = self._drivers.pop(session_id, None)
-        if session is not None:
+        if session is not None and not quiet:
             session.close(reason)
         if driver is not None:
             driver.cancel()
@@ -214,6 +241,7 @@ class SessionRegistry:
                 await self._trimmer
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
+        await self.store.close()
 
 
 async def _reap(driver: asyncio.Task[None]) -> None:

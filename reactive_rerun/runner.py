@@ -35,7 +35,7 @@ Script = Callable[[], Any]  # an async def (run on the loop) or a plain def (a s
 
 class Runner:
     __slots__ = (
-        "script", "data", "live", "config", "queue", "writer", "poke", "interrupted",
+        "script", "data", "live", "config", "queue", "writer", "poke", "interrupted", "after_run",
         "fragments_changed",
     )
 
@@ -53,6 +53,7 @@ class Runner:
         self.data, self.live, self.config = data, live, config
         self.queue, self.writer, self.poke = queue, writer, poke
         self.interrupted: Run | None = None  # the last app run that ended in rr.rerun()
+        self.after_run: Callable[[], None] | None = None  # a completed or failed run: save
         self.fragments_changed: Callable[[], None] = lambda: None
 
     async def app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
@@ -169,6 +170,8 @@ class Runner:
             self._register_fragments(run, complete=status == "complete")
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self.writer.end(run, status)
+        if status in ("complete", "error") and self.after_run is not None:
+            self.after_run()
 
     def _next_submission(self, run: Run) -> None:
         """A run read one chat submission and more were sent meanwhile: answer the next."""

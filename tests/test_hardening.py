@@ -48,7 +48,7 @@ async def test_a_huge_integer_for_a_number_widget_is_refused_and_the_session_goe
         await at.send_text(f'{{"t":"set","id":"{at.number_input("n").id}","v":{huge}}}')
         assert any("bad value" in e for e in at.errors)
         await at.number_input("n").set_value(2.5)
-        assert at.markdown.texts[-1].strip() == "<p>2.5</p>"
+        assert at.markdown.texts[-1].strip() == "<p><code>2.5</code></p>"
 
 
 async def test_a_run_that_swallows_its_cancellation_does_not_count_as_completed() -> None:

@@ -201,7 +201,7 @@ async def test_after_timeout_a_fresh_session_starts() -> None:
         assert sid is not None
         await wait_for(lambda: sid not in app.sessions.live)
         await app.sessions.settled()
-        assert await app.sessions.store.load(sid) is None
+        assert await app.sessions.store.claim(sid) is None
 
         async with open_client(ws_url(host), page=page) as tab:
             await resume(tab, sid, seq)
@@ -247,7 +247,7 @@ async def test_expired_session_tasks_cancelled_and_memory_freed() -> None:
         assert all(t.cancelled() for t in runs)
         assert unwound == ["finally"]
         await app.sessions.settled()
-        assert await app.sessions.store.load(sid) is None
+        assert await app.sessions.store.claim(sid) is None
         assert sid not in app.sessions._drivers
         del driver
         runs.clear()
