@@ -75,7 +75,7 @@ def test_files_in_subfolders_are_served_immutable_and_nothing_outside(tmp_path: 
 
 
 def test_a_file_in_a_vendor_subfolder_is_served_from_memory(tmp_path: Path) -> None:
-    from reactive_rerun.app import _Assets
+    from reactive_rerun.assets import Assets as _Assets
 
     shutil.copytree(STATIC, tmp_path / "static")
     lib = tmp_path / "static" / "vendor" / "lib-1.0.0" / "dist"

@@ -24,7 +24,7 @@ from _webclient import AsyncClient, PageModel, hello, open_client, serve, wait_f
 from websockets.exceptions import ConnectionClosed
 
 import reactive_rerun as rr
-from reactive_rerun.app import SocketWriter
+from reactive_rerun.socket_writer import SocketWriter
 from scripts.slow_readers import RawClient
 
 pytestmark = pytest.mark.anyio
