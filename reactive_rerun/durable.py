@@ -45,6 +45,7 @@ class SessionData:
     page_shown: str = ""  # the page path the browser's address bar shows
     page_titles: dict[str, str] = field(default_factory=dict)  # path -> title, from the last run
     page_files: dict[str, str] = field(default_factory=dict)  # page file -> its path
+    last_event: int = 0  # the number of the last client event applied (each applies once)
     state: SessionState = field(init=False)
 
     def __post_init__(self) -> None:
@@ -70,6 +71,7 @@ class SessionData:
             "query": {key: list(values) for key, values in self.query.items()},
             "pages": [self.page_name, self.page_shown, dict(self.page_titles),
                       dict(self.page_files)],
+            "last_event": self.last_event,
         }
 
     @classmethod
@@ -93,6 +95,7 @@ class SessionData:
             name, shown, titles, files = rec["pages"]
             data.page_name, data.page_shown = str(name), str(shown)
             data.page_titles, data.page_files = dict(titles), dict(files)
+            data.last_event = int(rec["last_event"])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadRecord(f"malformed session record: {exc!r}") from None
         return data

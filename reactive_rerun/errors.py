@@ -8,6 +8,7 @@ Hierarchy::
      ├── ProtocolError         (ValueError) a client message was refused; the text goes back to it
      ├── TooManySessions       the server holds its limit of sessions
      ├── StoreConflict         a session record was saved by another worker meanwhile
+     ├── SessionBusy           another live worker serves the session to another tab
      ├── UnstorableValue       (TypeError) session data a store cannot keep, named by its place
      └── BadRecord             (ValueError) stored bytes that are not a session record
     BaseException
@@ -47,6 +48,10 @@ class StoreConflict(Exception):
     """A session record changed in the store since this worker loaded it."""
 
 
+class SessionBusy(Exception):
+    """Another live worker serves this session to another tab: a duplicate tab, not a move."""
+
+
 class UnstorableValue(TypeError):
     """A value in session data that a session store cannot keep as plain data."""
 
@@ -72,6 +77,7 @@ class StopRun(ControlFlow):
 
 
 __all__ = [
-    "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "StopRun",
+    "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "SessionBusy",
+    "StopRun",
     "StoreConflict", "TooManySessions", "UnhashableParamError", "UnstorableValue",
 ]

@@ -25,7 +25,7 @@ _MISSING = object()
 class Inbox:
     __slots__ = (
         "data", "live", "config", "queue", "writer", "poke", "_allowance", "_allowance_at",
-        "_throttled_notice", "_last_resync", "stop",
+        "_throttled_notice", "_last_resync", "stop", "ack_after_save",
     )
 
     def __init__(
@@ -45,6 +45,7 @@ class Inbox:
         self._allowance_at = time.monotonic()
         self._throttled_notice = 0.0
         self._last_resync = -1.0
+        self.ack_after_save = False  # set by the registry when the store is shared
 
     def receive_text(self, text: str | bytes, max_bytes: int | None = None) -> None:
         """One raw client message: rate-limited before anything else is done with it."""
@@ -60,7 +61,17 @@ class Inbox:
         self.receive(message)
 
     def receive(self, message: protocol.ClientMessage) -> None:
-        """Apply one decoded client message; a bad one gets an ``error`` op and changes nothing."""
+        """Apply one decoded client message; a bad one gets an ``error`` op and changes nothing.
+
+        A numbered event (``n``) is applied at most once: the client resends what was not
+        acknowledged after a reconnect, maybe to another worker.
+        """
+        number = message.get("n")
+        if isinstance(number, int):
+            if number <= self.data.last_event:
+                self._acknowledge()  # applied before: say so again, apply nothing
+                return
+            self.data.last_event = number
         try:
             if message["t"] == "set":
                 self._set_value(message["id"], message["v"])
@@ -83,6 +94,14 @@ class Inbox:
                 raise ProtocolError(f"unexpected message {message['t']!r}")
         except ProtocolError as exc:
             self.writer.refuse(str(exc))
+        if isinstance(number, int):
+            self._acknowledge()
+
+    def _acknowledge(self) -> None:
+        """Without a shared store an applied event is safe at once; with one, the registry
+        acknowledges after the save that includes it."""
+        if not self.ack_after_save:
+            self.writer.emit(protocol.op_ack(self.data.last_event))
 
     def admit(self) -> bool:
         """Token bucket: a flood is dropped with one notice a second, never queued."""

@@ -112,6 +112,12 @@ def op_effect(name: Literal["balloons", "snow"]) -> str:
     return dumps({"op": "effect", "name": name})
 
 
+def op_ack(n: int) -> str:
+    """The client's events up to number ``n`` are applied (and, with a shared store, saved):
+    it may forget them; it resends the others after a reconnect."""
+    return f'{{"op":"ack","n":{int(n)}}}'
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 
@@ -168,6 +174,7 @@ class Navigate(TypedDict):
 ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop
 
 MAX_ID = 200
+NUMBERED = frozenset({"set", "click", "submit", "nav"})  # events that carry a number ``n``
 
 
 def _string(
@@ -267,11 +274,14 @@ def decode(text: str | bytes) -> ClientMessage:
             raise ProtocolError("'back' must be true or false")
     else:
         raise ProtocolError(f"unknown message kind {kind!r}")
+    if kind in NUMBERED and "n" in message:
+        _int(message, "n")
     return cast(ClientMessage, message)
 
 __all__ = [
     "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Navigate", "Resync", "SetValue",
-    "Status", "Stop", "Submit", "check_size", "decode", "dumps", "frame", "op_close", "op_effect",
+    "NUMBERED", "Status", "Stop", "Submit", "check_size", "decode", "dumps", "frame", "op_ack",
+    "op_close", "op_effect",
     "op_el", "op_end", "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm",
     "op_session", "op_start", "op_toast", "op_url",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from .config import SessionConfig
 from .durable import SessionData
-from .errors import BadRecord, TooManySessions, UnstorableValue
+from .errors import BadRecord, SessionBusy, TooManySessions, UnstorableValue
 from .runner import Script
 from .session import Session
 from .store import MemoryStore, SessionStore
@@ -67,7 +67,7 @@ class SessionRegistry:
                 session.tab = tab
                 return session, True
             if session is None:
-                restored = await self._restore(session_id)
+                restored = await self._restore(session_id, tab)
                 if restored is not None:
                     restored.tab = tab
                     return restored, True
@@ -77,9 +77,13 @@ class SessionRegistry:
         session.tab = tab
         return session, False
 
-    async def _restore(self, session_id: str) -> Session | None:
-        """Take a session over from the store (saved here earlier, or by another worker)."""
-        stored = await self.store.claim(session_id)
+    async def _restore(self, session_id: str, tab: str | None) -> Session | None:
+        """Take a session over from the store (saved here earlier, or by another worker); a
+        session another live worker serves to another tab stays there (a duplicated tab)."""
+        try:
+            stored = await self.store.claim(session_id, tab=tab)
+        except SessionBusy:
+            return None
         if stored is None or session_id in self.live:
             return self.live.get(session_id)
         try:
@@ -109,6 +113,7 @@ class SessionRegistry:
         self._epochs.setdefault(session.id, 1)
         if self.store.shared:  # other workers may take it over: keep the record current
             session.runner.after_run = lambda: self._save_soon(session)
+            session.inbox.ack_after_save = True
         loop = asyncio.get_running_loop()
         self._drivers[session.id] = loop.create_task(session.drive())
         if self._trimmer is None or self._trimmer.done():
@@ -160,12 +165,15 @@ class SessionRegistry:
             )
             return False
         epoch = self._epochs.get(session.id, 1)
-        if not await self.store.save(session.id, record, epoch):
+        applied = session.data.last_event  # what this record includes
+        if not await self.store.save(session.id, record, epoch, tab=session.tab):
             # another worker claimed it: that one owns it now; drop our copy without a word
             logger.info("session %s: taken over by another worker", session.id[:8])
             if self.live.get(session.id) is session:
                 self.expire(session.id, keep_record=True, quiet=True)
             return False
+        if session.inbox.ack_after_save and applied:
+            session.acknowledge(applied)
         return True
 
     def _cancel_expiry(self, session_id: str) -> None:

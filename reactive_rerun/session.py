@@ -159,6 +159,11 @@ class Session:
     def refuse(self, reason: str) -> None:
         self.writer.refuse(reason)
 
+    def acknowledge(self, number: int) -> None:
+        """Client events up to ``number`` are saved: the client may forget them."""
+        self.writer.emit(protocol.op_ack(number))
+        self.writer.flush()
+
     def rerun(self) -> None:
         """Queue an app rerun, as a user event would (the script file changed, say)."""
         self.queue.request_app(user=True)

@@ -25,8 +25,10 @@ class SessionStore(Protocol):
 
     shared: bool  # records are seen by other workers: save after every run, not only at the end
 
-    async def claim(self, session_id: str) -> StoredRecord | None: ...
-    async def save(self, session_id: str, record: bytes, epoch: int) -> bool: ...
+    async def claim(self, session_id: str, *, tab: str | None = None) -> StoredRecord | None: ...
+    async def save(
+        self, session_id: str, record: bytes, epoch: int, *, tab: str | None = None
+    ) -> bool: ...
     async def delete(self, session_id: str, epoch: int) -> None: ...
     async def close(self) -> None: ...
 
@@ -39,8 +41,8 @@ class MemoryStore:
     def __init__(self) -> None:
         self._records: dict[str, StoredRecord] = {}
 
-    async def claim(self, session_id: str) -> StoredRecord | None:
-        """Take the session over: its record, at a new epoch."""
+    async def claim(self, session_id: str, *, tab: str | None = None) -> StoredRecord | None:
+        """Take the session over: its record, at a new epoch (one process: no one to ask)."""
         current = self._records.get(session_id)
         if current is None:
             return None
@@ -48,7 +50,9 @@ class MemoryStore:
         self._records[session_id] = claimed
         return claimed
 
-    async def save(self, session_id: str, record: bytes, epoch: int) -> bool:
+    async def save(
+        self, session_id: str, record: bytes, epoch: int, *, tab: str | None = None
+    ) -> bool:
         """Write ``record``; False when another owner claimed the session (a stale epoch)."""
         current = self._records.get(session_id)
         if (current.epoch if current is not None else 1) != epoch:

@@ -53,6 +53,7 @@ class PageModel:
     path: str | None = None  # the page path the last page switch put in the address bar
     toasts: list[dict[str, Any]] = field(default_factory=list)  # st.toast, in order
     effects: list[str] = field(default_factory=list)  # st.balloons / st.snow, in order
+    acked: int = 0  # the last event number the server acknowledged
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -113,6 +114,8 @@ class PageModel:
             self.closed = op["reason"]
         elif kind == "page":
             self.settings = {k: v for k, v in op.items() if k != "op"}
+        elif kind == "ack":
+            self.acked = max(self.acked, int(op["n"]))
         elif kind == "toast":
             self.toasts.append({k: v for k, v in op.items() if k != "op"})
         elif kind == "effect":

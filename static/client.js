@@ -21,10 +21,19 @@ for (const [p, n] of [['m', main], ['s', side]]) { n.rr = { k: 'block', type: 'r
 const R = (window.__rr = {
   state: 'connecting', lastSeq: 0, session: store.get(), runs: new Map(), quiet: new Set(), nodes,
   ws: null, live: false, ever: false, closed: false, resyncing: false, queue: [],
+  next: 0, sent: [], // numbered events not yet acknowledged: resent after a reconnect (maybe to another worker)
 });
 
 // ---- outgoing ---------------------------------------------------------------------------------
+const NUMBERED = new Set(['set', 'click', 'submit', 'nav']);
 function send(msg) {
+  if (NUMBERED.has(msg.t)) { // kept until acknowledged; the server applies each number once
+    msg.n = ++R.next;
+    R.sent.push(msg);
+    if (R.sent.length > 500) R.sent.shift();
+    if (R.live && R.ws?.readyState === 1) R.ws.send(JSON.stringify(msg));
+    return;
+  }
   if (R.live && R.ws?.readyState === 1) R.ws.send(JSON.stringify(msg));
   else if (R.queue.length < 100) R.queue.push(msg); // sent after the next hello
 }
@@ -159,6 +168,7 @@ function pageSettings(o) {
 }
 
 const OPS = {
+  ack: (o) => { R.sent = R.sent.filter((m) => m.n > o.n); },
   page: pageSettings,
   url(o) { // the query string, and for a page switch its path (pushed: back and forward work)
     const target = o.path != null ? new URL((o.path || './') + (o.query || ''), document.baseURI).href
@@ -207,7 +217,7 @@ function onFrame(f) {
     R.session = ses.id;
     store.set(ses.id);
     R.closed = false;
-    if (!ses.resumed) { R.lastSeq = 0; R.queue.length = 0; reset(); } // a new session counts from 1
+    if (!ses.resumed) { R.lastSeq = 0; R.queue.length = 0; R.sent.length = 0; R.next = 0; reset(); } // a new session counts from 1
   }
   if (!ops.some((o) => o.op === 'reset')) {
     if (f.seq <= R.lastSeq || R.resyncing) return;
@@ -270,7 +280,8 @@ function connect() {
       onFrame(f);
       if (first) {
         delay = 200;
-        for (const m of R.queue.splice(0)) ws.send(JSON.stringify(m)); // events made while offline
+        for (const m of R.sent) ws.send(JSON.stringify(m)); // not acknowledged: the server skips what it has
+        for (const m of R.queue.splice(0)) ws.send(JSON.stringify(m)); // made while offline
       }
       refresh();
     });

@@ -135,3 +135,25 @@ async def test_another_app_on_the_same_store_resumes_a_session_it_never_saw() ->
             await tab.click("+1")
             await tab.until(lambda p: p.header == "n = 2" and p.idle)
             assert tab.page.violations == []
+
+
+async def test_a_numbered_event_is_applied_once_and_acknowledged() -> None:
+    clicks: list[int] = []
+
+    async def script() -> None:
+        if rr.button("+1"):
+            clicks.append(1)
+
+    async with AppTest(script) as at:
+        button = at.button("+1").id
+        await at.send({"t": "click", "id": button, "n": 1})
+        await at.send({"t": "click", "id": button, "n": 1})  # resent after a reconnect
+        await at.send({"t": "click", "id": button, "n": 2})
+        assert clicks == [1, 1] and at.page.acked == 2
+        assert at.session is not None
+        record = at.session.snapshot()
+    async with AppTest(script, record=record) as moved:  # another worker
+        await moved.send({"t": "click", "id": button, "n": 2})  # the client resends: skipped
+        assert clicks == [1, 1] and moved.page.acked == 2
+        await moved.send({"t": "click", "id": button, "n": 3})
+        assert clicks == [1, 1, 1]

@@ -170,3 +170,23 @@ async def test_a_value_a_store_cannot_keep_is_named_and_the_session_goes_on(
             await tab.until(lambda p: p.header == "n = 1" and p.idle)
             await app.sessions.settled()
     await wait_for(lambda: any("session_state['client']" in r.getMessage() for r in caplog.records))
+
+
+async def test_a_live_owner_keeps_a_session_from_another_tab_but_not_from_its_own(
+    redis_url: str, store: RedisStore
+) -> None:
+    from reactive_rerun.errors import SessionBusy
+
+    owner, other = RedisStore(redis_url, ttl=60), RedisStore(redis_url, ttl=60)
+    try:
+        assert await owner.save("s2", b"state", 1, tab="tab-1")
+        with pytest.raises(SessionBusy):
+            await other.claim("s2", tab="tab-2")  # a duplicated tab: it gets a new session
+        moved = await other.claim("s2", tab="tab-1")  # the same page load reconnecting
+        assert moved is not None and moved.record == b"state"
+        assert not await owner.save("s2", b"stale", 1, tab="tab-1")
+        await other.close()  # that worker is gone: its heartbeat with it
+        back = await owner.claim("s2", tab="tab-3")
+        assert back is not None and back.epoch == moved.epoch + 1
+    finally:
+        await owner.close()
