@@ -11,9 +11,12 @@ from .button import button
 from .caption import caption
 from .checkbox import checkbox
 from .code import code
+from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .date_input import date_input
+from .datetime_input import datetime_input
 from .divider import divider
 from .empty import empty
 from .exception import exception
@@ -25,7 +28,10 @@ from .json import json
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .pills import pills
 from .radio import radio
+from .segmented_control import segmented_control
+from .select_slider import select_slider
 from .selectbox import selectbox
 from .slider import slider
 from .spinner import spinner
@@ -36,10 +42,13 @@ from .tabs import tabs
 from .text import text
 from .text_area import text_area
 from .text_input import text_input
+from .time_input import time_input
 from .title import title
 from .toggle import toggle
 
 __all__ = [
+    "color_picker", "date_input", "datetime_input", "pills", "segmented_control", "select_slider",
+    "time_input",
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "checkbox", "code", "columns", "container",
     "divider", "empty", "error", "exception", "expander", "form", "form_submit_button", "header",
     "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
