@@ -30,10 +30,17 @@ export const textLeaf = (tag, cls) => (e) => {
   return { node, update };
 };
 
+// The help icon goes after the <label>, not in it, so the control's name is its label alone; a
+// label that is not shown keeps no help icon (nothing invisible takes the keyboard's focus).
 export function setLabel(span, e) {
   span.replaceChildren(e.label ?? '');
-  // A label that is not shown keeps no help icon: nothing invisible takes the keyboard's focus.
-  if (e.help && (e.label_visibility || 'visible') === 'visible') span.append(' ', h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?'));
+  span.rrHelp?.remove();
+  span.rrHelp = null;
+  if (!e.help || (e.label_visibility || 'visible') !== 'visible') return;
+  const icon = h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?');
+  const host = span.closest('label') ?? (span.classList.contains('rr-label') ? span : null);
+  if (host) host.after(icon); else span.append(' ', icon);
+  span.rrHelp = icon;
 }
 export function field(id) { // label row + body
   const lt = h('span');

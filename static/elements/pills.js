@@ -42,4 +42,4 @@ export const buttons = (cls) => (e, id, st) => {
   };
 };
 
-export default (e, ctx) => widget(e, ctx, buttons('rr-pills'));
+export default (e, ctx) => widget(e, ctx, buttons('rr-pillset'));
