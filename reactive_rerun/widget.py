@@ -131,6 +131,14 @@ def show(
     return value
 
 
+def button_type(label: str, kind: str) -> str:
+    if kind not in ("primary", "secondary", "tertiary"):
+        raise APIError(
+            f"button {label!r}: type must be 'primary', 'secondary' or 'tertiary', not {kind!r}."
+        )
+    return kind
+
+
 # -- value codecs shared by several kinds ---------------------------------------------------------
 
 
@@ -224,6 +232,7 @@ WIDGET_FIELDS = ("id", "label", "help", "disabled", "form", "label_visibility")
 LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 __all__ = [
-    "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean", "index_of", "labels",
-    "never", "number", "option_at", "option_index", "option_label", "same", "show", "string",
+    "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean", "button_type",
+    "index_of", "labels", "never", "number", "option_at", "option_index", "option_label", "same",
+    "show", "string",
 ]

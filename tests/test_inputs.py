@@ -228,3 +228,23 @@ async def test_a_bad_value_for_a_new_input_is_refused_and_changes_nothing(
 ) -> None:
     async with AppTest(inputs_app) as at:
         await _refused(at, set_msg(at, kind, label, value), kind, needle)
+
+
+async def test_button_types_include_tertiary_and_a_bad_type_is_an_api_error() -> None:
+    async def main() -> None:
+        rr.button("plain", type="tertiary")
+        rr.button("odd", type="loud")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        assert at.button("plain").props["kind"] == "tertiary"
+        assert "'primary', 'secondary' or 'tertiary'" in at.exception[0].props["message"]
+
+
+async def test_label_visibility_is_checked_on_every_widget() -> None:
+    async def main() -> None:
+        rr.slider("s", label_visibility="collapsed")
+        rr.checkbox("c", label_visibility="nope")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        assert at.slider("s").props["label_visibility"] == "collapsed"
+        assert "label_visibility must be one of" in at.exception[0].props["message"]
