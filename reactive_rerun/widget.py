@@ -43,6 +43,7 @@ def show(
     extra: dict[str, Any],
     help: str | None,
     disabled: bool,
+    label_visibility: str = "visible",
     callback: Callback | None = None,
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
@@ -54,6 +55,13 @@ def show(
     widgets, state = data.widgets, data.state
     if not isinstance(label, str):
         raise APIError(f"The label of a {name} must be a string, not {type(label).__name__}.")
+    if label_visibility not in LABEL_VISIBILITY:
+        raise APIError(
+            f"{name} {label!r}: label_visibility must be one of {', '.join(LABEL_VISIBILITY)}, "
+            f"not {label_visibility!r}."
+        )
+    if help is not None and not isinstance(help, str):
+        raise APIError(f"{name} {label!r}: help must be a string, not {type(help).__name__}.")
     if key is not None and not isinstance(key, str | int):
         raise APIError(f"A widget key must be a string or an int, not {type(key).__name__}.")
     skey = None if key is None else str(key)
@@ -116,12 +124,21 @@ def show(
         run.keys_created.add(skey)
     fields: dict[str, Any] = {
         "id": wid, "label": label, "help": help, "disabled": bool(disabled), "form": form,
+        "label_visibility": label_visibility,
     }
     if not kind.trigger:
         fields[field] = encode(value)
     fields.update(extra)
     commit(run, path, kind.props(fields))
     return value
+
+
+def button_type(label: str, kind: str) -> str:
+    if kind not in ("primary", "secondary", "tertiary"):
+        raise APIError(
+            f"button {label!r}: type must be 'primary', 'secondary' or 'tertiary', not {kind!r}."
+        )
+    return kind
 
 
 # -- value codecs shared by several kinds ---------------------------------------------------------
@@ -213,9 +230,11 @@ def option_index(props: dict[str, Any], value: Any) -> Any:
     return None if value is None else props["options"].index(value)
 
 
-WIDGET_FIELDS = ("id", "label", "help", "disabled", "form")
+WIDGET_FIELDS = ("id", "label", "help", "disabled", "form", "label_visibility")
+LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 __all__ = [
-    "Number", "WIDGET_FIELDS", "all_int", "boolean", "index_of", "labels", "never", "number",
-    "option_at", "option_index", "option_label", "same", "show", "string",
+    "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean", "button_type",
+    "index_of", "labels", "never", "number", "option_at", "option_index", "option_label", "same",
+    "show", "string",
 ]

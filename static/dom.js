@@ -30,9 +30,17 @@ export const textLeaf = (tag, cls) => (e) => {
   return { node, update };
 };
 
+// The help icon goes after the <label>, not in it, so the control's name is its label alone; a
+// label that is not shown keeps no help icon (nothing invisible takes the keyboard's focus).
 export function setLabel(span, e) {
   span.replaceChildren(e.label ?? '');
-  if (e.help) span.append(' ', h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?'));
+  span.rrHelp?.remove();
+  span.rrHelp = null;
+  if (!e.help || (e.label_visibility || 'visible') !== 'visible') return;
+  const icon = h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?');
+  const host = span.closest('label') ?? (span.classList.contains('rr-label') ? span : null);
+  if (host) host.after(icon); else span.append(' ', icon);
+  span.rrHelp = icon;
 }
 export function field(id) { // label row + body
   const lt = h('span');
@@ -55,6 +63,7 @@ export function widget(e, ctx, build) {
     node.dataset.widgetId = e.id;
     if (e.form) node.dataset.rrForm = e.form; else delete node.dataset.rrForm;
     w.paint(e);
+    labelVisibility(node, id, e);
     if (w.btn) return;
     const v = e.k === 'selectbox' || e.k === 'radio' ? e.index : e.value;
     // Never move the caret for an echo: only overwrite what the user sees when the server
@@ -64,4 +73,23 @@ export function widget(e, ctx, build) {
   };
   update(e);
   return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled };
+}
+
+// label_visibility: "hidden" keeps the label's space, "collapsed" removes it (style.css); both keep
+// the label for screen readers: it stays in the accessibility tree, and the control is named by
+// aria-label too (unless its module names it itself).
+function labelVisibility(node, id, e) {
+  const lv = e.label_visibility || 'visible';
+  node.classList.toggle('rr-lv-hidden', lv === 'hidden');
+  node.classList.toggle('rr-lv-collapsed', lv === 'collapsed');
+  const ctl = node.querySelector('#' + id);
+  if (!ctl || (ctl.hasAttribute('aria-label') && !ctl.rrAl)) return;
+  ctl.rrAl = lv !== 'visible';
+  if (ctl.rrAl) ctl.setAttribute('aria-label', e.label ?? ''); else ctl.removeAttribute('aria-label');
+}
+
+// Options shown as a row of buttons (pills, segmented_control); label by id (a group has no <label for>).
+export function groupField(id) {
+  const lt = h('span', { class: 'rr-label', id: id + 'l' });
+  return { lt, row: h('div', { class: 'rr-lrow' }, lt) };
 }

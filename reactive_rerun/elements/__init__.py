@@ -13,9 +13,12 @@ from .chat_input import chat_input
 from .chat_message import chat_message
 from .checkbox import checkbox
 from .code import code
+from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .date_input import date_input
+from .datetime_input import datetime_input
 from .dialog import dialog
 from .divider import divider
 from .empty import empty
@@ -29,9 +32,12 @@ from .json import json
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .pills import pills
 from .popover import popover
 from .progress import progress
 from .radio import radio
+from .segmented_control import segmented_control
+from .select_slider import select_slider
 from .selectbox import selectbox
 from .slider import slider
 from .spinner import spinner
@@ -43,14 +49,16 @@ from .tabs import tabs
 from .text import text
 from .text_area import text_area
 from .text_input import text_input
+from .time_input import time_input
 from .title import title
 from .toggle import toggle
 
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "columns", "container", "dialog", "divider", "empty", "error", "exception",
-    "expander", "feedback", "form", "form_submit_button", "header", "info", "json", "markdown",
-    "multiselect", "number_input", "popover", "progress", "radio", "selectbox", "slider",
-    "spinner", "status", "subheader", "success", "tabs", "text", "text_area", "text_input",
-    "title", "toggle", "warning",
+    "code", "color_picker", "columns", "container", "date_input", "datetime_input", "dialog",
+    "divider", "empty", "error", "exception", "expander", "feedback", "form",
+    "form_submit_button", "header", "info", "json", "markdown", "multiselect", "number_input",
+    "pills", "popover", "progress", "radio", "segmented_control", "select_slider", "selectbox",
+    "slider", "spinner", "status", "subheader", "success", "tabs", "text", "text_area",
+    "text_input", "time_input", "title", "toggle", "warning",
 ]

@@ -17,7 +17,7 @@ def choose(
     kind: Element, label: str, options: Sequence[T], index: int | None,
     format_func: Callable[[Any], Any], key: str | int | None, help: str | None,
     on_change: Callback | None, args: Sequence[Any] | None, kwargs: dict[str, Any] | None,
-    disabled: bool, extra: dict[str, Any],
+    disabled: bool, label_visibility: str, extra: dict[str, Any],
 ) -> T | None:
     opts = list(options)
     names = labels(opts, format_func)
@@ -27,7 +27,8 @@ def choose(
     value: T | None = show(
         kind, label, key=key, identity=(tuple(names), index), default=default,
         decode=option_at(opts), encode=index_of(opts), help=help,
-        disabled=disabled, callback=on_change, args=args, kwargs=kwargs,
+        disabled=disabled,
+        label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
         extra={"options": names, **extra},
     )
     return value

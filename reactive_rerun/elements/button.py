@@ -7,11 +7,12 @@ from typing import Any, Literal
 
 from ..bindings import Callback
 from ..element import Element
-from ..widget import WIDGET_FIELDS, never, show
+from ..widget import WIDGET_FIELDS, button_type, never, show
 
 BUTTON = Element(
     "button", (*WIDGET_FIELDS, "kind", "wide"),
-    doc="`kind` (`primary` / `secondary`), `wide` (bool); clicked, never set", trigger=True,
+    doc="`kind` (`primary` / `secondary` / `tertiary`), `wide` (bool); clicked, never set",
+    trigger=True,
 )
 
 
@@ -24,7 +25,7 @@ def button(
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
-    type: Literal["primary", "secondary"] = "secondary",
+    type: Literal["primary", "secondary", "tertiary"] = "secondary",
     disabled: bool = False,
     use_container_width: bool = False,
 ) -> bool:
@@ -32,7 +33,7 @@ def button(
     return bool(show(
         BUTTON, label, key=key, identity=(), default=False, decode=never, help=help,
         disabled=disabled, callback=on_click, args=args, kwargs=kwargs,
-        extra={"kind": type, "wide": use_container_width},
+        extra={"kind": button_type(label, type), "wide": use_container_width},
     ))
 
 __all__ = ["BUTTON", "button"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from ..bindings import Callback
 from ..element import Element
@@ -37,6 +37,7 @@ def multiselect(
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
     max_selections: int | None = None, placeholder: str = "Choose options",
     disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> list[T]:
     """Any number of options (at most ``max_selections``), in the order they were chosen."""
     opts = list(options)
@@ -65,6 +66,7 @@ def multiselect(
     result: list[T] = show(
         MULTISELECT, label, key=key, identity=(tuple(names), tuple(encode(chosen))),
         default=chosen, decode=decode, encode=encode, help=help, disabled=disabled,
+        label_visibility=label_visibility,
         callback=on_change, args=args, kwargs=kwargs,
         extra={"options": names, "placeholder": placeholder, "max": max_selections},
     )

@@ -24,6 +24,7 @@ def number_input(
     key: str | int | None = None, help: str | None = None, on_change: Callback | None = None,
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
     placeholder: str | None = None, disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> Any:
     """An int widget when every number given is an int, else a float widget."""
     if value == "min":
@@ -42,7 +43,8 @@ def number_input(
         NUMBER_INPUT, label, key=key, identity=(min_value, max_value, value, step),
         default=value, decode=lambda v: None if v is None and empty_allowed else decode(v),
         help=help,
-        disabled=disabled, callback=on_change, args=args, kwargs=kwargs,
+        disabled=disabled,
+        label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
         extra={"min": min_value, "max": max_value, "step": step, "int": as_int,
                "placeholder": placeholder},
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from ..bindings import Callback
 from ..element import Element
@@ -25,10 +25,12 @@ def radio(
     format_func: Callable[[Any], Any] = str, key: str | int | None = None,
     help: str | None = None, on_change: Callback | None = None,
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
-    disabled: bool = False, horizontal: bool = False,
+    disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
+    horizontal: bool = False,
 ) -> T | None:
     """One option from a list of radio buttons."""
     return choose(RADIO, label, options, index, format_func, key, help, on_change, args,
-                  kwargs, disabled, {"horizontal": horizontal})
+                  kwargs, disabled, label_visibility, {"horizontal": horizontal})
 
 __all__ = ["RADIO", "radio"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from ..bindings import Callback
 from ..element import Element
@@ -26,9 +26,10 @@ def selectbox(
     help: str | None = None, on_change: Callback | None = None,
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
     placeholder: str = "Choose an option", disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> T | None:
     """One option from a drop-down list (``None`` when ``index=None`` and nothing is chosen)."""
     return choose(SELECTBOX, label, options, index, format_func, key, help, on_change, args,
-                  kwargs, disabled, {"placeholder": placeholder})
+                  kwargs, disabled, label_visibility, {"placeholder": placeholder})
 
 __all__ = ["SELECTBOX", "selectbox"]

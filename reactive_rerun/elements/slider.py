@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from ..bindings import Callback
 from ..element import Element
@@ -30,6 +30,7 @@ def slider(
     step: Number | None = None, key: str | int | None = None, help: str | None = None,
     on_change: Callback | None = None, args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None, *, disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> Any:
     """A number slider, or a range slider when ``value`` is a pair (returns a tuple)."""
     is_range = isinstance(value, tuple | list)
@@ -61,6 +62,7 @@ def slider(
     return show(
         SLIDER, label, key=key, identity=(low, high, default, step), default=default,
         decode=decode, encode=lambda v: list(v) if is_range else v, help=help, disabled=disabled,
+        label_visibility=label_visibility,
         callback=on_change, args=args, kwargs=kwargs,
         extra={"min": low, "max": high, "step": step, "int": as_int},
     )

@@ -9,7 +9,7 @@ from ..bindings import Callback
 from ..context import current_block, current_run
 from ..element import Element, form_of
 from ..errors import APIError
-from ..widget import WIDGET_FIELDS, never, show
+from ..widget import WIDGET_FIELDS, button_type, never, show
 
 SUBMIT = Element(
     "submit", (*WIDGET_FIELDS, "kind", "wide"),
@@ -26,7 +26,7 @@ def form_submit_button(
     kwargs: dict[str, Any] | None = None,
     *,
     key: str | int | None = None,
-    type: Literal["primary", "secondary"] = "secondary",
+    type: Literal["primary", "secondary", "tertiary"] = "secondary",
     disabled: bool = False,
     use_container_width: bool = False,
 ) -> bool:
@@ -40,7 +40,7 @@ def form_submit_button(
     return bool(show(
         SUBMIT, label, key=key, identity=(), default=False, decode=never, help=help,
         disabled=disabled, callback=on_click, args=args, kwargs=kwargs,
-        extra={"kind": type, "wide": use_container_width},
+        extra={"kind": button_type(label, type), "wide": use_container_width},
     ))
 
 __all__ = ["SUBMIT", "form_submit_button"]

@@ -22,11 +22,13 @@ def text_input(
     on_change: Callback | None = None, args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None, *, placeholder: str | None = None,
     disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> str:
     """A single-line text box; its value is sent on Enter or when it loses focus."""
     return str(show(
         TEXT_INPUT, label, key=key, identity=(value, max_chars, type, placeholder),
         default=value, decode=string(max_chars), help=help, disabled=disabled,
+        label_visibility=label_visibility,
         callback=on_change, args=args, kwargs=kwargs,
         extra={"placeholder": placeholder, "max_chars": max_chars, "password": type == "password"},
     ))

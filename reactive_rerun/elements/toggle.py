@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from ..bindings import Callback
 from ..element import Element
@@ -17,11 +17,13 @@ def toggle(
     label: str, value: bool = False, key: str | int | None = None, help: str | None = None,
     on_change: Callback | None = None, args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None, *, disabled: bool = False,
+    label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
 ) -> bool:
     """A switch: returns whether it is on."""
     return bool(show(
         TOGGLE, label, key=key, identity=(bool(value),), default=bool(value), decode=boolean,
-        help=help, disabled=disabled, callback=on_change, args=args, kwargs=kwargs, extra={},
+        help=help, disabled=disabled,
+        label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs, extra={},
     ))
 
 __all__ = ["TOGGLE", "toggle"]

@@ -1,6 +1,6 @@
 import { h, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'kind', 'wide'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'kind', 'wide'];
 
 // Shared with submit.js: a button that calls `press(st)` when clicked.
 export const button = (press) => (e, id, st, ctx) => {

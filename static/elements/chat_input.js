@@ -1,6 +1,6 @@
 import { h, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'placeholder', 'max_chars', 'pinned', 'width'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'placeholder', 'max_chars', 'pinned', 'width'];
 
 const NS = 'http://www.w3.org/2000/svg';
 export function icon(d, box = '0 0 24 24') { // a small SVG icon from path data (no innerHTML)

@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'value', 'options', 'placeholder', 'max'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'options', 'placeholder', 'max'];
 
 function build(e, id, st) {
   const f = field(id);

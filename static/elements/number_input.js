@@ -1,6 +1,6 @@
 import { h, dec, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'value', 'min', 'max', 'step', 'int', 'placeholder'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'min', 'max', 'step', 'int', 'placeholder'];
 
 function build(e, id, st) {
   const f = field(id);

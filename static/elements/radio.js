@@ -1,6 +1,6 @@
 import { h, eq, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'index', 'options', 'horizontal'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'index', 'options', 'horizontal'];
 
 function build(e, id, st) {
   const lg = h('legend', { class: 'rr-label' });

@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'index', 'options', 'placeholder'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'index', 'options', 'placeholder'];
 
 function build(e, id, st) {
   const f = field(id);

@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'value', 'placeholder', 'max_chars', 'height'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'placeholder', 'max_chars', 'height'];
 
 function build(e, id, st) {
   const f = field(id);

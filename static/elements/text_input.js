@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'value', 'placeholder', 'max_chars', 'password'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'placeholder', 'max_chars', 'password'];
 
 function build(e, id, st, ctx) {
   const f = field(id);
