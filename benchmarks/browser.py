@@ -270,3 +270,111 @@ async def click_to_dom(
             s = r[m]
             r[m.replace("_ms", "_p50")] = statistics.median(s) if s else None
     return out
+
+
+# -- S11: one chat session's token -> DOM, among many streaming sessions -----------------------
+
+# Before any page script: wrap WebSocket so that, once armed, each message from the server is
+# looked at before the client applies it: the highest token index (``w<i>``) in its Markdown is
+# "arrived" at the message event's time. All times are wall-clock ms (performance.timeOrigin +
+# a high-resolution offset), comparable with the server's time.time() on the same machine.
+CHAT_SPY = r"""
+(() => {
+  const W = window.WebSocket;
+  const C = window.__chat = {armed: false, dom: [], msg: [], seenDom: -1, seenMsg: -1};
+  const top = (s) => {
+    let m = -1;
+    for (const x of s.matchAll(/\bw(\d+)\b/g)) m = Math.max(m, +x[1]);
+    return m;
+  };
+  window.WebSocket = class extends W {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (ev) => {
+        if (!C.armed || typeof ev.data !== 'string') return;
+        const t = performance.timeOrigin + ev.timeStamp;
+        let m = -1;
+        for (const h of ev.data.matchAll(/"html":"((?:[^"\\]|\\.)*)"/g)) m = Math.max(m, top(h[1]));
+        for (let i = C.seenMsg + 1; i <= m; i++) C.msg[i] = t;
+        if (m > C.seenMsg) C.seenMsg = m;
+      });
+    }
+  };
+})();
+"""
+# Armed once the page is ready: a MutationObserver on the main area; when the last Markdown
+# element's text ends with token k, tokens up to k are "in the DOM" now (the callback runs right
+# after the client applied the frame, before the next paint).
+CHAT_ARM = r"""
+() => {
+  const C = window.__chat;
+  const main = document.getElementById('rr-main');
+  C.obs = new MutationObserver(() => {
+    const t = performance.timeOrigin + performance.now();
+    const mds = main.querySelectorAll('.rr-md');
+    if (!mds.length) return;
+    const m = mds[mds.length - 1].textContent.match(/w(\d+)\D*$/);
+    if (!m) return;
+    const k = +m[1];
+    for (let i = C.seenDom + 1; i <= k; i++) C.dom[i] = t;
+    if (k > C.seenDom) C.seenDom = k;
+  });
+  C.obs.observe(main, {childList: true, subtree: true, characterData: true});
+  C.armed = true;
+}
+"""
+CHAT_READY = ("() => document.body.dataset.rrState === 'connected' && window.__rr.runs.size === 0 "
+              "&& !!document.querySelector('textarea.rr-chat-text')")
+CHAT_COLLECT = """
+() => {
+  const C = window.__chat;
+  C.obs.disconnect();
+  const skew = Date.now() - (performance.timeOrigin + performance.now());
+  return {dom: C.dom, msg: C.msg, skew_ms: skew};
+}
+"""
+
+
+class ChatPage:
+    """One headless Chromium tab of our chat app: ``open``, then ``submit`` a message through
+    the chat box (typed, Enter), ``wait`` until token ``n - 1`` is in the DOM, ``collect``."""
+
+    def __init__(self, url: str, within: float = 60.0) -> None:
+        self.url, self.within = url, within
+        self._pw: Any = None
+        self._browser: Any = None
+        self.page: Any = None
+
+    async def open(self) -> None:
+        from playwright.async_api import async_playwright
+
+        self._pw = await async_playwright().start()
+        self._browser = await self._pw.chromium.launch(
+            executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = await self._browser.new_context(viewport={"width": 1000, "height": 800})
+        self.page = await context.new_page()
+        await self.page.add_init_script(CHAT_SPY)
+        await self.page.goto(self.url, timeout=self.within * 1000)
+        await self.page.wait_for_function(CHAT_READY, timeout=self.within * 1000, polling=50)
+        await self.page.evaluate(CHAT_ARM)
+
+    async def submit(self, text: str) -> None:
+        box = self.page.locator("textarea.rr-chat-text")
+        await box.fill(text)
+        await box.press("Enter")
+
+    async def wait(self, n: int, within: float) -> None:
+        await self.page.wait_for_function(
+            f"window.__chat.seenDom >= {n - 1}", timeout=within * 1000, polling=250)
+
+    async def collect(self) -> dict[str, Any]:
+        res: dict[str, Any] = await self.page.evaluate(CHAT_COLLECT)
+        return res
+
+    async def close(self) -> None:
+        try:
+            if self._browser is not None:
+                await self._browser.close()
+        finally:
+            if self._pw is not None:
+                await self._pw.stop()

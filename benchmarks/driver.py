@@ -44,6 +44,9 @@ class ClientSession:
     def _click(self, label: str) -> None:
         raise NotImplementedError
 
+    def _submit(self, label: str, text: str) -> None:  # a chat_input's submission
+        raise NotImplementedError
+
     async def open(self, within: float = 30.0) -> None:
         loop = asyncio.get_running_loop()
         self._done_waiter = loop.create_future()
@@ -64,6 +67,20 @@ class ClientSession:
         self._done_waiter = loop.create_future()
         try:
             t0 = self.click(label)
+            async with asyncio.timeout(within):
+                t1 = await self._done_waiter
+        finally:
+            self._done_waiter = None
+        return t1 - t0
+
+    async def submit_wait(self, label: str, text: str, within: float = 60.0) -> float:
+        """Submit ``text`` in the chat_input ``label`` and wait for the run it causes to finish;
+        returns submit -> run finished in seconds."""
+        loop = asyncio.get_running_loop()
+        self._done_waiter = loop.create_future()
+        try:
+            t0 = now()
+            self._submit(label, text)
             async with asyncio.timeout(within):
                 t1 = await self._done_waiter
         finally:

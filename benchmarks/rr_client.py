@@ -1,8 +1,9 @@
 """Load client for reactive_rerun's websocket protocol (``docs/protocol.md``), no browser.
 
-``hello`` then ``click`` messages; a run is finished when a frame carries ``end`` with status
-``complete``. Frames are only JSON-decoded when they carry an ``end``, an ``error``, or (until
-the first run finished, or when they carry buttons) elements.
+``hello`` then ``click`` messages (a ``chat_input``'s submission: a ``click`` carrying ``v``); a
+run is finished when a frame carries ``end`` with status ``complete``. Frames are only
+JSON-decoded when they carry an ``end``, an ``error``, or (until the first run finished, or when
+they carry buttons) elements.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ class RRSession(ClientSession):
         assert self.conn is not None
         self.conn.send_text(f'{{"t":"click","id":{json.dumps(self.buttons[label])}}}')
 
+    def _submit(self, label: str, text: str) -> None:
+        assert self.conn is not None
+        self.conn.send_text(json.dumps({"t": "click", "id": self.buttons[label], "v": text}))
+
     def _message(self, opcode: int, payload: bytes) -> None:
         if opcode != wsraw.OP_TEXT:
             self._error("binary frame from server")
@@ -51,7 +56,7 @@ class RRSession(ClientSession):
             kind = op["op"]
             if kind == "el":
                 e = op["e"]
-                if e.get("k") == "button":
+                if e.get("k") in ("button", "chat_input"):
                     self.buttons[e["label"]] = e["id"]
             elif kind == "end":
                 status = op["status"]

@@ -17,6 +17,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -78,6 +79,9 @@ class Sizes:
     s10_clicks_rr: int = 100  # the other session's clicks per batch
     s10_clicks_st: int = 20
     s10_sleep: float = 2.0  # seconds the sleeping session's run spends in time.sleep
+    s11_sessions: int = 100  # chat sessions streaming at once (one of them a browser)
+    s11_tokens: int = 500  # tokens per reply
+    s11_rate: float = 50.0  # tokens/s
 
 
 FULL = Sizes(
@@ -97,6 +101,7 @@ QUICK = Sizes(
     s9_n=(10,), s9_samples=2,
     c1_sessions=20, c1_hits=1000,
     s10_rounds=1, s10_clicks_rr=5, s10_clicks_st=3, s10_sleep=0.3,
+    s11_sessions=3, s11_tokens=20,
 )
 
 
@@ -636,6 +641,216 @@ class Bench:
         sleeper.close()
         return result
 
+    # -- S11: chat replies streaming in many sessions at once --------------------------------
+
+    async def s11(self) -> None:
+        z = self.sizes
+        res: dict[str, Any] = {}
+        for fw in self.frameworks:
+            res[fw] = await self._s11_one(fw)
+        self.raw["S11"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        n, k = z.s11_sessions, z.s11_tokens
+        dom, sock = rr.get("token_to_dom", {}), rr.get("token_to_socket", {})
+        note = (f"one headless Chromium tab among the {n} sessions; write_stream redraws at "
+                "most every 50 ms" if rr.get("browser") else "skipped: no browser")
+        self.row("S11", f"token->DOM p50, 1 browser among {n} sessions", "ms", dom.get("p50"),
+                 note=note)
+        self.row("S11", f"token->DOM p99, 1 browser among {n} sessions", "ms", dom.get("p99"))
+        self.row("S11", "  token->websocket message in the page p50", "ms", sock.get("p50"))
+        self.row("S11", "  token->websocket message in the page p99", "ms", sock.get("p99"))
+        frame = rr.get("token_to_frame_all", {})
+        self.row("S11", f"token->frame at the websocket client p50, {n} sessions", "ms",
+                 frame.get("p50"), st.get("token_to_frame_all", {}).get("p50"),
+                 note=f"{_f(rr.get('token_frames_seen'))} tokens")
+        self.row("S11", f"token->frame at the websocket client p99, {n} sessions", "ms",
+                 frame.get("p99"), st.get("token_to_frame_all", {}).get("p99"))
+        self.row("S11", f"bytes/token server->client, {k}-token replies", "B",
+                 rr.get("bytes_per_token"), st.get("bytes_per_token"))
+        self.row("S11", "  frames per reply", "", rr.get("frames_per_reply"),
+                 st.get("frames_per_reply"))
+        ideal = k / z.s11_rate
+        self.row("S11", f"submit->reply complete p50 (the stream alone: {ideal:g} s)", "s",
+                 rr.get("reply_s", {}).get("p50"), st.get("reply_s", {}).get("p50"))
+        self.row("S11", "submit->reply complete max", "s", rr.get("reply_s", {}).get("max"),
+                 st.get("reply_s", {}).get("max"))
+        self.row("S11", f"server CPU, {n} sessions streaming", "% core",
+                 rr.get("server_cpu_pct"), st.get("server_cpu_pct"))
+        self.row("S11", f"server RSS, {n} sessions open, before", "MiB", rr.get("rss_mib"),
+                 st.get("rss_mib"))
+        self.row("S11", "  peak while streaming (sampled every 250 ms)", "MiB",
+                 rr.get("rss_peak_mib"), st.get("rss_peak_mib"))
+        self.row("S11", "  6 s after the replies (sessions still open)", "MiB",
+                 rr.get("rss_after_mib"), st.get("rss_after_mib"))
+        self.row("S11", "server garbage collection: longest pause", "ms", rr.get("gc_max_ms"),
+                 note=f"{_f(rr.get('gc_over_1ms'))} collections over 1 ms")
+        self.row("S11", "client CPU (this process)", "% core", rr.get("client_cpu_pct"),
+                 st.get("client_cpu_pct"))
+        self.row("S11", "errors", "", rr.get("errors"), st.get("errors"), "0",
+                 rr.get("errors") == 0)
+
+    async def _s11_one(self, fw: str) -> dict[str, Any]:
+        """All sessions submit one message at once and read their reply to its end; our side
+        has one of them be a Chromium tab whose page times each token's arrival."""
+        z = self.sizes
+        use_browser = fw == "rr" and browser.available()
+        n, k = z.s11_sessions, z.s11_tokens
+        within = k / z.s11_rate * 3 + 30
+        log = Path(os.environ.get("BENCH_LOGDIR", "/tmp")) / f"bench-chat-{fw}-{os.getpid()}.jsonl"
+        log.unlink(missing_ok=True)
+        out: dict[str, Any] = {"sessions": n, "tokens": k, "rate": z.s11_rate,
+                               "browser": use_browser}
+        errors = 0
+        self.log(f"S11: {n} sessions each stream a {k}-token reply at {z.s11_rate:g} tokens/s"
+                 f"{' (one in Chromium)' if use_browser else ''}, {fw}")
+        env = {"BENCH_CHAT_LOG": str(log), "BENCH_CHAT_RATE": str(z.s11_rate)}
+        with Server(fw, "chat", k, extra_env=env) as server:
+            proc = psutil.Process(server.pid) if psutil else None
+            page: browser.ChatPage | None = None
+            if use_browser:
+                page = browser.ChatPage(f"http://{HOST}:{server.port}/")
+                try:
+                    await page.open()
+                except Exception as exc:  # counted, not fatal: the raw sessions still run
+                    errors += 1
+                    out["browser_error"] = repr(exc)[:300]
+                    await page.close()
+                    page = None
+            sessions, failed = await open_many(factory(fw, server.port), n - (page is not None),
+                                               within=120)
+            errors += failed
+            await asyncio.sleep(1.0)
+            rss0 = _rss(proc)
+            peak = [rss0]
+            stop = asyncio.Event()
+
+            async def sample() -> None:
+                while not stop.is_set():
+                    peak[0] = max(peak[0], _rss(proc))
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), 0.25)
+
+            def frames(s: ClientSession) -> int:
+                return int(getattr(s, "seq", 0) if fw == "rr" else getattr(s, "messages", 0))
+
+            arrived = [self._s11_watch(s) for s in sessions]  # token i -> time.time() seen
+            b0 = [s.bytes_in for s in sessions]
+            f0 = [frames(s) for s in sessions]
+            sampler = asyncio.create_task(sample())
+            cpu0, me0, t0 = _cpu(proc), time.process_time(), time.perf_counter()
+            label = "Ask anything"
+            waits = [s.submit_wait(label, f"timed raw {i}", within)
+                     for i, s in enumerate(sessions)]
+
+            async def in_browser() -> None:
+                assert page is not None
+                await page.submit("timed browser")
+                await page.wait(k, within)
+
+            tasks = [*waits, in_browser()] if page is not None else waits
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+            wall = time.perf_counter() - t0
+            cpu = (_cpu(proc) - cpu0) / wall * 100 if proc else None
+            client_cpu = (time.process_time() - me0) / wall * 100
+            stop.set()
+            await sampler
+            await asyncio.sleep(6.0)  # past the 5 s a connected session keeps its sent frames
+            out["rss_after_mib"] = _rss(proc) / 2**20
+            done = [i for i, r in enumerate(results[:len(sessions)]) if isinstance(r, float)]
+            failures = [r for r in results if isinstance(r, BaseException)]
+            errors += len(failures) + sum(len(s.errors) for s in sessions)
+            if failures:
+                out["first_failure"] = repr(failures[0])[:300]
+            got = sum(sessions[i].bytes_in - b0[i] for i in done)
+            out.update(
+                completed=len(done), window_s=wall, server_cpu_pct=cpu,
+                client_cpu_pct=client_cpu, rss_mib=rss0 / 2**20, rss_peak_mib=peak[0] / 2**20,
+                bytes_per_token=got / (len(done) * k) if done else None,
+                frames_per_reply=(sum(frames(sessions[i]) - f0[i] for i in done) / len(done)
+                                  if done else None),
+                reply_s={q: v / 1000 for q, v in percentiles(
+                    [r for r in results[:len(sessions)] if isinstance(r, float)]).items()
+                    if q != "n"},
+            )
+            yields = self._s11_yields(log, len(sessions) + (page is not None))
+            lags = [t - y for i in done
+                    for t, y in zip(arrived[i], yields.get(f"timed raw {i}", []), strict=False)
+                    if t is not None]
+            out["token_to_frame_all"] = percentiles(lags)
+            pauses = [ms for _, ms in yields.get("gc", [])]
+            out.update(gc_pauses=yields.get("gc", []), gc_max_ms=max(pauses, default=0.0),
+                       gc_over_1ms=len(pauses))
+            out["token_frames_seen"] = len(lags)
+            if page is not None:
+                try:
+                    if not isinstance(results[-1], BaseException):
+                        out.update(self._s11_tokens(await page.collect(),
+                                                    yields.get("timed browser", []), k))
+                except Exception as exc:
+                    errors += 1
+                    out["browser_error"] = repr(exc)[:300]
+                finally:
+                    await page.close()
+            for s in sessions:
+                s.close()
+        out["errors"] = errors
+        return out
+
+    @staticmethod
+    def _s11_watch(s: ClientSession) -> list[float | None]:
+        """Wraps the session's message callback: the wall-clock time (``time.time()``) each
+        token index first shows up in a frame's Markdown."""
+        seen: list[float | None] = []
+        assert s.conn is not None
+        inner = s.conn.on_message
+
+        def on_message(op: int, payload: bytes) -> None:
+            t = time.time()
+            top = -1
+            for html in _HTML.findall(payload):
+                for m in _TOKEN.findall(html):
+                    top = max(top, int(m))
+            if top >= len(seen):
+                seen.extend([t] * (top + 1 - len(seen)))
+            inner(op, payload)
+
+        s.conn.on_message = on_message
+        return seen
+
+    @staticmethod
+    def _s11_yields(log: Path, count: int) -> dict[str, Any]:
+        """The server's token yield times (``time.time()``) per prompt, from BENCH_CHAT_LOG;
+        under ``"gc"`` its garbage collections over 1 ms, (generation, ms)."""
+        out: dict[str, Any] = {}
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if log.exists():
+                out = {}
+                for line in log.read_text().splitlines():
+                    with contextlib.suppress(ValueError):
+                        rec = json.loads(line)
+                        out[rec["prompt"]] = rec["yield_s"]
+                        if len(rec.get("gc_pauses", ())) >= len(out.get("gc", ())):
+                            out["gc"] = rec.get("gc_pauses", [])
+            if len(out) - ("gc" in out) >= count:
+                break
+            time.sleep(0.1)
+        return out
+
+    @staticmethod
+    def _s11_tokens(seen: dict[str, Any], yields: list[float], k: int) -> dict[str, Any]:
+        """Token i's yield time on the server (``time.time()``) vs when the page saw it: in a
+        websocket message, and in the DOM (both wall-clock ms in the page)."""
+        if len(yields) != k:
+            raise RuntimeError(f"the server logged {len(yields)} token times, not {k}")
+        dom = [(d - y * 1000) / 1000 for d, y in zip(seen["dom"], yields, strict=True)
+               if d is not None]
+        msg = [(m - y * 1000) / 1000 for m, y in zip(seen["msg"], yields, strict=True)
+               if m is not None]
+        return {"token_to_dom": percentiles(dom), "token_to_socket": percentiles(msg),
+                "token_to_dom_ms": [round(d * 1000, 2) for d in dom],
+                "tokens_seen_in_dom": len(dom), "clock_skew_ms": seen.get("skew_ms")}
+
     # -- C1: caching, in process -------------------------------------------------------------
 
     async def c1(self) -> None:
@@ -659,7 +874,10 @@ class Bench:
         self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "C1"]
+_HTML = re.compile(rb'"html":"((?:[^"\\]|\\.)*)"')
+_TOKEN = re.compile(rb"\bw(\d+)\b")
+
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "C1"]
 
 
 def _cpu(proc: Any) -> float:
@@ -752,7 +970,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9, "S10": bench.s10, "C1": bench.c1}
+             "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "C1": bench.c1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

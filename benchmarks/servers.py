@@ -28,7 +28,8 @@ def free_port() -> int:
 @dataclass
 class Server:
     framework: str  # "rr", "st" or "echo" (S9's floor: a bare Starlette websocket echo page)
-    app: str  # "main", "fragment" or "sleep" (S10: a plain script file, `reactive-rerun run`)
+    app: str  # "main", "fragment", "chat" (S11) or "sleep" (S10: a plain script file,
+    # `reactive-rerun run`)
     n: int
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
@@ -68,7 +69,7 @@ class Server:
                 "--log-level", "warning", "--no-access-log",
             ]
         script = APPS / {"main": "st_app.py", "fragment": "st_fragment.py",
-                         "sleep": "st_sleep_script.py"}[self.app]
+                         "sleep": "st_sleep_script.py", "chat": "st_chat.py"}[self.app]
         return [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", HOST,

@@ -62,6 +62,23 @@ class STSession(ClientSession):
             self._clicks[(label, True)] = data
         self.conn.send_binary(data)
 
+    def _submit(self, label: str, text: str) -> None:
+        """A chat_input submission: ``rerun_script`` with the widget's value (Streamlit's
+        frontend sends ``chat_input_value``; older versions a ``string_trigger_value``).
+        Not run here: streamlit was not installed when this was written."""
+        assert self.conn is not None
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = ""
+        state.page_script_hash = self.page_script_hash
+        ws = state.widget_states.widgets.add()
+        ws.id = self.buttons[label]
+        if "chat_input_value" in ws.DESCRIPTOR.fields_by_name:
+            ws.chat_input_value.data = text
+        else:
+            ws.string_trigger_value.data = text
+        self.conn.send_binary(msg.SerializeToString())
+
     def _message(self, opcode: int, payload: bytes) -> None:
         if opcode != wsraw.OP_BINARY:
             self._error("text frame from server")
@@ -77,6 +94,8 @@ class STSession(ClientSession):
                     self.buttons[el.button.label] = el.button.id
                     if delta.fragment_id:
                         self.fragment_of[el.button.label] = delta.fragment_id
+                elif el.WhichOneof("type") == "chat_input":
+                    self.buttons[el.chat_input.placeholder] = el.chat_input.id
                 elif el.WhichOneof("type") == "exception":
                     self._error(f"script raised {el.exception.type}: {el.exception.message}")
         elif kind == "script_finished":

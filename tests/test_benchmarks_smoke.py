@@ -116,3 +116,23 @@ def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert by_metric["errors"]["rr"] == 0
     assert any(m.endswith("computations") and r["rr"] == 1 for m, r in by_metric.items())
     assert all(r["st"] is None for r in rows)
+
+
+def test_chat_stream_scenario_runs_without_errors(tmp_path: Path) -> None:
+    """S11 at 3 sessions and 20-token replies; with Debian's Chromium one of them is a tab."""
+    data = run_quick(tmp_path, "S11")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    assert {r["scenario"] for r in rows} == {"S11"}
+    by_metric = {r["metric"].strip(): r for r in rows}
+    assert by_metric["errors"]["rr"] == 0
+    assert all(r["st"] is None for r in rows)
+    raw = data["raw"]
+    assert isinstance(raw, dict)
+    chat = raw["S11"]["rr"]
+    assert chat["completed"] == chat["sessions"] - chat["browser"]  # every raw reply finished
+    assert chat["bytes_per_token"] > 0 and chat["frames_per_reply"] > 0
+    assert chat["token_frames_seen"] == chat["completed"] * chat["tokens"]
+    if Path("/usr/bin/chromium").exists():
+        assert chat["browser"] is True
+        assert chat["tokens_seen_in_dom"] == chat["tokens"]  # the page saw every token

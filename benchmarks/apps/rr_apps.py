@@ -2,7 +2,7 @@
 
 Served with ``uvicorn benchmarks.apps.rr_apps:from_env --factory --ws wsproto
 --ws-per-message-deflate false``; the app and its size come from the environment: ``BENCH_APP``
-(``main`` or ``fragment``) and ``BENCH_N``.
+(``main``, ``fragment``, ``loops`` or ``chat``) and ``BENCH_N``.
 
 ``main``: an "Inc" button and its counter, the seed's "Foo" pattern (the button sets a value,
 then reruns), N static text lines, and a "Slow" button whose callback makes the run await a
@@ -11,12 +11,19 @@ value: a run cancelled by a newer click does not consume the triggers it saw in
 reactive_rerun, so ``if rr.button("Slow"): await asyncio.sleep(30)`` would sleep again in the
 pre-empting run.)
 ``fragment``: N static text lines, then a fragment holding a "Frag" button and its counter.
+``chat`` (S11): a chat whose every submitted message is answered by ``rr.write_stream`` from an
+async generator of N tokens at ``BENCH_CHAT_RATE`` tokens/s (50 by default); ``st_chat.py`` is
+the same for Streamlit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import json
 import os
+import time
+from collections.abc import AsyncIterator
 
 import reactive_rerun as rr
 from reactive_rerun.runner import Script
@@ -73,6 +80,65 @@ def _build(main: Script, title: str) -> rr.App:
     return rr.App(main, title=title)
 
 
+def chat_tokens(n: int, rate: float, stamps: list[float] | None = None) -> AsyncIterator[str]:
+    """N tokens, one every ``1 / rate`` s on a fixed schedule (a late token does not push the
+    later ones back). Token i reads ``w<i>`` (space-separated), so a client can tell which
+    tokens it has; ``stamps`` gets the wall-clock time (``time.time()``) each one is yielded."""
+
+    async def gen() -> AsyncIterator[str]:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        for i in range(n):
+            delay = start + (i + 1) / rate - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if stamps is not None:
+                stamps.append(time.time())
+            yield f"w{i}" if i == 0 else f" w{i}"
+
+    return gen()
+
+
+def chat_app(n: int) -> rr.App:
+    """S11: the chat of ``examples/chat.py`` with a fake model of N tokens. A message starting
+    with "timed" has its tokens' yield times appended, as one JSON line, to the file named by
+    ``BENCH_CHAT_LOG`` once its reply is complete, with the server's garbage collections that
+    took over 1 ms so far (generation, ms)."""
+    rate = float(os.environ.get("BENCH_CHAT_RATE", "50"))
+    log = os.environ.get("BENCH_CHAT_LOG")
+    pauses: list[tuple[int, float]] = []  # (generation, ms) of the garbage collections > 1 ms
+    if log:
+        started: list[float] = [0.0]
+
+        def timed_gc(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                started[0] = time.perf_counter()
+            elif (ms := (time.perf_counter() - started[0]) * 1000) > 1:
+                pauses.append((info["generation"], round(ms, 2)))
+
+        gc.callbacks.append(timed_gc)
+
+    async def main() -> None:
+        history: list[dict[str, str]] = rr.session_state.setdefault("history", [])
+        for message in history:
+            with rr.chat_message(message["role"]):
+                rr.markdown(message["content"])
+        if prompt := rr.chat_input("Ask anything"):
+            history.append({"role": "user", "content": prompt})
+            with rr.chat_message("user"):
+                rr.markdown(prompt)
+            stamps: list[float] | None = [] if log and prompt.startswith("timed") else None
+            with rr.chat_message("assistant"):
+                reply = await rr.write_stream(chat_tokens(n, rate, stamps), cursor="▌")
+            history.append({"role": "assistant", "content": reply})
+            if stamps is not None and log:
+                with open(log, "a", encoding="utf-8") as f:  # noqa: ASYNC230 - after the reply
+                    f.write(json.dumps({"prompt": prompt, "yield_s": stamps,
+                                        "gc_pauses": pauses}) + "\n")
+
+    return _build(main, "bench chat")
+
+
 def _start_loop() -> None:
     rr.session_state.loop = True
 
@@ -98,7 +164,7 @@ def loops_app(n: int) -> rr.App:
     return rr.App(main, title="bench loops", max_consecutive_reruns=10**9)
 
 
-APPS = {"main": main_app, "fragment": fragment_app, "loops": loops_app}
+APPS = {"main": main_app, "fragment": fragment_app, "loops": loops_app, "chat": chat_app}
 
 
 def from_env() -> rr.App:
