@@ -25,7 +25,7 @@ _MISSING = object()
 class Inbox:
     __slots__ = (
         "data", "live", "config", "queue", "writer", "poke", "_allowance", "_allowance_at",
-        "_throttled_notice", "_last_resync", "stop", "ack_after_save",
+        "_throttled_notice", "_last_resync", "stop", "ack_after_save", "held",
     )
 
     def __init__(
@@ -46,6 +46,7 @@ class Inbox:
         self._throttled_notice = 0.0
         self._last_resync = -1.0
         self.ack_after_save = False  # set by the registry when the store is shared
+        self.held: list[protocol.ClientMessage] | None = None  # events waiting for a first run
 
     def receive_text(self, text: str | bytes, max_bytes: int | None = None) -> None:
         """One raw client message: rate-limited before anything else is done with it."""
@@ -66,6 +67,9 @@ class Inbox:
         A numbered event (``n``) is applied at most once: the client resends what was not
         acknowledged after a reconnect, maybe to another worker.
         """
+        if self.held is not None and message["t"] in protocol.NUMBERED:
+            self.held.append(message)  # a restored session: its widgets are bound by its first run
+            return
         number = message.get("n")
         if isinstance(number, int):
             if number <= self.data.last_event:
@@ -96,6 +100,16 @@ class Inbox:
             self.writer.refuse(str(exc))
         if isinstance(number, int):
             self._acknowledge()
+
+    def hold(self) -> None:
+        """Keep events until the first app run has bound the widgets (a restored session)."""
+        self.held = []
+
+    def release(self) -> None:
+        """The widgets are bound: apply the events that waited, in order."""
+        held, self.held = self.held, None
+        for message in held or ():
+            self.receive(message)
 
     def _acknowledge(self) -> None:
         """Without a shared store an applied event is safe at once; with one, the registry

@@ -36,7 +36,7 @@ Script = Callable[[], Any]  # an async def (run on the loop) or a plain def (a s
 class Runner:
     __slots__ = (
         "script", "data", "live", "config", "queue", "writer", "poke", "interrupted", "after_run",
-        "fragments_changed",
+        "bound", "fragments_changed",
     )
 
     def __init__(
@@ -54,6 +54,7 @@ class Runner:
         self.queue, self.writer, self.poke = queue, writer, poke
         self.interrupted: Run | None = None  # the last app run that ended in rr.rerun()
         self.after_run: Callable[[], None] | None = None  # a completed or failed run: save
+        self.bound: Callable[[], None] = lambda: None  # an app run bound the widgets
         self.fragments_changed: Callable[[], None] = lambda: None
 
     async def app_run(self, run: Run, callbacks: list[PendingCallback]) -> None:
@@ -170,8 +171,11 @@ class Runner:
             self._register_fragments(run, complete=status == "complete")
         run.stopping = True  # tasks the run spawned stop at their next UI call
         self.writer.end(run, status)
-        if status in ("complete", "error") and self.after_run is not None:
-            self.after_run()
+        if status in ("complete", "error"):
+            if run.fragment is None:
+                self.bound()
+            if self.after_run is not None:
+                self.after_run()
 
     def _next_submission(self, run: Run) -> None:
         """A run read one chat submission and more were sent meanwhile: answer the next."""

@@ -57,6 +57,7 @@ class Session:
             script, self.data, self.live, self.config, self.queue, self.writer, poke
         )
         self.runner.fragments_changed = self.scheduler.sync_timers
+        self.runner.bound = self.inbox.release
         self.scheduler.runner = self.runner
         self.tab: str | None = None  # the page load connected to this session (see registry)
         self.client = ClientInfo()
@@ -65,8 +66,11 @@ class Session:
 
     @classmethod
     def restore(cls, script: Script, config: SessionConfig | None, record: bytes) -> Session:
-        """A session resumed from its stored record, as another process would."""
-        return cls(script, config, durable.load(record))
+        """A session resumed from its stored record, as another process would: client events
+        wait for its first run, which binds the widgets again."""
+        session = cls(script, config, durable.load(record))
+        session.inbox.hold()
+        return session
 
     def snapshot(self) -> bytes:
         """The session's record (plain data, msgpack); see ``durable.py``."""

@@ -157,3 +157,36 @@ async def test_a_numbered_event_is_applied_once_and_acknowledged() -> None:
         assert clicks == [1, 1] and moved.page.acked == 2
         await moved.send({"t": "click", "id": button, "n": 3})
         assert clicks == [1, 1, 1]
+
+
+async def test_events_for_a_restored_session_wait_for_the_run_that_binds_its_widgets() -> None:
+    import asyncio
+
+    from reactive_rerun.session import Session
+    from reactive_rerun.testing import PageModel
+
+    clicks: list[int] = []
+
+    async def script() -> None:
+        if rr.button("+1"):
+            clicks.append(1)
+
+    async with AppTest(script) as at:
+        button = at.button("+1").id
+        assert at.session is not None
+        record = at.session.snapshot()
+    page = PageModel()
+    moved = Session.restore(script, None, record)
+    moved.attach(page.apply, resumed=True)
+    moved.receive({"t": "click", "id": button, "n": 7})  # resent at once after the move
+    driver = asyncio.create_task(moved.drive())
+    try:
+        async with asyncio.timeout(5):
+            await moved.until_idle()
+            while not clicks:
+                await asyncio.sleep(0.01)
+                await moved.until_idle()
+    finally:
+        driver.cancel()
+        await asyncio.gather(driver, return_exceptions=True)
+    assert clicks == [1] and page.errors == []
