@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
+from . import column_config
 from .cache import cache_data, cache_resource
 from .client_info import ContextProxy
 from .config import SessionConfig
@@ -18,6 +19,7 @@ from .elements import (
     code,
     columns,
     container,
+    dataframe,
     divider,
     empty,
     error,
@@ -29,6 +31,7 @@ from .elements import (
     info,
     json,
     markdown,
+    metric,
     multiselect,
     number_input,
     radio,
@@ -37,6 +40,7 @@ from .elements import (
     spinner,
     subheader,
     success,
+    table,
     tabs,
     text,
     text_area,
@@ -100,9 +104,11 @@ __all__ = (
     "caption",
     "checkbox",
     "code",
+    "column_config",
     "columns",
     "container",
     "context",
+    "dataframe",
     "divider",
     "empty",
     "error",
@@ -115,6 +121,7 @@ __all__ = (
     "info",
     "json",
     "markdown",
+    "metric",
     "multiselect",
     "navigation",
     "number_input",
@@ -133,6 +140,7 @@ __all__ = (
     "subheader",
     "success",
     "switch_page",
+    "table",
     "tabs",
     "text",
     "text_area",

@@ -163,6 +163,7 @@ class Runner:
             removed = self.data.page.sweep(roots, run.drawn)
             if removed:
                 self.writer.emit(protocol.op_rm(removed))
+            self.live.windows.sweep(self.data.page)  # large tables no longer shown
             self._clean_widgets(run, complete=status == "complete")
         if status != "cancelled":
             self._register_fragments(run, complete=status == "complete")

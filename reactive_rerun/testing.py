@@ -51,6 +51,7 @@ class PageModel:
     settings: dict[str, Any] = field(default_factory=dict)  # the last ``page`` op
     query: str | None = None  # the query string the last ``url`` op put in the address bar
     path: str | None = None  # the page path the last page switch put in the address bar
+    replies: list[dict[str, Any]] = field(default_factory=list)  # ``rows`` ops (seq 0 frames)
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -65,6 +66,8 @@ class PageModel:
             for op in ops:
                 if op["op"] in ("error", "close"):
                     self._apply(op)
+                elif op["op"] == "rows":
+                    self.replies.append(op)
             return
         session = next((op for op in ops if op["op"] == "session"), None)
         if session is not None and not session["resumed"]:

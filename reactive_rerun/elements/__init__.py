@@ -14,6 +14,7 @@ from .code import code
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .dataframe import dataframe
 from .divider import divider
 from .empty import empty
 from .exception import exception
@@ -23,6 +24,7 @@ from .fragment import FRAGMENT
 from .header import header
 from .json import json
 from .markdown import markdown
+from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
 from .radio import radio
@@ -32,6 +34,7 @@ from .spinner import spinner
 from .subheader import subheader
 from .submit import form_submit_button
 from .tab import TAB
+from .table import table
 from .tabs import tabs
 from .text import text
 from .text_area import text_area
@@ -41,8 +44,8 @@ from .toggle import toggle
 
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "checkbox", "code", "columns", "container",
-    "divider", "empty", "error", "exception", "expander", "form", "form_submit_button", "header",
-    "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
-    "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
-    "toggle", "warning",
+    "dataframe", "divider", "empty", "error", "exception", "expander", "form",
+    "form_submit_button", "header", "info", "json", "markdown", "metric", "multiselect",
+    "number_input", "radio", "selectbox", "slider", "spinner", "subheader", "success", "table",
+    "tabs", "text", "text_area", "text_input", "title", "toggle", "warning",
 ]
