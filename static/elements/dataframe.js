@@ -181,8 +181,10 @@ export default function mount(e, ctx) {
   function sortBy(j) {
     sort = !sort || sort[0] !== j ? [j, 'asc'] : sort[1] === 'asc' ? [j, 'desc'] : null;
     resort();
+    header();
     draw(true);
     if (E.data) status.textContent = sort ? 'Sorting…' : '';
+    grid.querySelector(`[aria-colindex="${j + 1 + (rowSel() ? 1 : 0)}"] .rr-df-sort`)?.focus();
   }
 
   function resort() {
@@ -210,6 +212,7 @@ export default function mount(e, ctx) {
   }
   function choose(v) {
     sel = v;
+    header();
     draw(true);
     if (!E.form) { sentSel = JSON.stringify(v); ctx.send({ t: 'set', id: E.id, v }); }
   }
