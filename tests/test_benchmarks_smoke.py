@@ -102,3 +102,14 @@ def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert by_metric["errors"]["rr"] == 0
     assert any(m.endswith("computations") and r["rr"] == 1 for m, r in by_metric.items())
     assert all(r["st"] is None for r in rows)
+
+
+def test_dataframe_benchmark_runs_without_errors() -> None:
+    pytest.importorskip("pandas")
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.dataframe", "--rows", "5000"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["rows"] == 5000 and result["rows_in_dom"] < 60
