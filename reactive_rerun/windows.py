@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ class Windows:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._retired: deque[str] = deque(maxlen=64)  # ids let go of lately
 
     def find(self, source: Any, hide_index: bool | None) -> Entry | None:
         """The entry already holding ``source`` (the same object, of the same length)."""
@@ -79,11 +81,14 @@ class Windows:
         """Drop the tables no element on the page shows any more."""
         for key in [key for key in self.entries if key not in shown]:
             del self.entries[key]
+            self._retired.append(key)
 
     def request(self, message: dict[str, Any], reply: Callable[[str], None]) -> None:
         """Answer a ``rows`` message: now, or once its sort order is ready."""
         entry = self.entries.get(message["id"])
         if entry is None:
+            if message["id"] in self._retired:  # replaced while the browser scrolled: no answer
+                return
             raise ProtocolError(f"unknown table {message['id']!r} (no longer shown)")
         sort = message.get("sort")
         key: tuple[int, bool] | None = None

@@ -183,8 +183,11 @@ async def test_a_table_no_longer_shown_is_let_go() -> None:
     async with AppTest(main) as at:
         windows = at.session.live.windows  # type: ignore[union-attr]
         assert len(windows.entries) == 1
+        data = at.dataframe[0].props["data"]
         await at.checkbox("hide").set_value(True)
         assert windows.entries == {}
+        await at.send({"t": "rows", "id": data, "req": 1, "from": 0, "to": 5})
+        assert at.errors == [] and at.page.replies == []  # a late request for it: no answer
         assert "windows" not in json.dumps(at.session.data.to_record(), default=str)  # type: ignore[union-attr]
 
 
