@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
+from . import column_config
 from .cache import cache_data, cache_resource
 from .client_info import ContextProxy
 from .config import SessionConfig
@@ -22,6 +23,7 @@ from .elements import (
     color_picker,
     columns,
     container,
+    dataframe,
     date_input,
     datetime_input,
     dialog,
@@ -37,6 +39,7 @@ from .elements import (
     info,
     json,
     markdown,
+    metric,
     multiselect,
     number_input,
     pills,
@@ -51,6 +54,7 @@ from .elements import (
     status,
     subheader,
     success,
+    table,
     tabs,
     text,
     text_area,
@@ -119,9 +123,11 @@ __all__ = (
     "checkbox",
     "code",
     "color_picker",
+    "column_config",
     "columns",
     "container",
     "context",
+    "dataframe",
     "date_input",
     "datetime_input",
     "dialog",
@@ -138,6 +144,7 @@ __all__ = (
     "info",
     "json",
     "markdown",
+    "metric",
     "multiselect",
     "navigation",
     "number_input",
@@ -163,6 +170,7 @@ __all__ = (
     "subheader",
     "success",
     "switch_page",
+    "table",
     "tabs",
     "text",
     "text_area",

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .windows import Windows
+
 Callback = Callable[..., Any]
 
 
@@ -48,6 +50,7 @@ class FragmentCall:
 class Bindings:
     widgets: dict[str, WidgetMeta] = field(default_factory=dict)
     fragments: dict[str, FragmentCall] = field(default_factory=dict)
+    windows: Windows = field(default_factory=Windows)  # large tables, served a window at a time
 
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:

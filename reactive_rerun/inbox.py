@@ -88,6 +88,8 @@ class Inbox:
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "nav":
                 self._navigate(message["page"], back=message.get("back", False))
+            elif message["t"] == "rows":
+                self._rows(message)
             elif message["t"] == "resync":
                 now = time.monotonic()
                 if now - self._last_resync < 1.0:  # a full page is costly: no amplifier
@@ -116,6 +118,16 @@ class Inbox:
         acknowledges after the save that includes it."""
         if not self.ack_after_save:
             self.writer.emit(protocol.op_ack(self.data.last_event))
+
+    def _rows(self, message: protocol.Rows) -> None:
+        """A window of a large table: answered outside the numbered frames (seq 0)."""
+        out = self.writer.out
+
+        def reply(op: str) -> None:
+            if out.send is not None:
+                out.send(protocol.oob([op]))
+
+        self.live.windows.request(dict(message), reply)
 
     def admit(self) -> bool:
         """Token bucket: a flood is dropped with one notice a second, never queued."""

@@ -118,6 +118,16 @@ def op_ack(n: int) -> str:
     return f'{{"op":"ack","n":{int(n)}}}'
 
 
+def op_rows(table: str, req: int, start: int, n: int, rows: list[list[Any]]) -> str:
+    """A window of a large table's rows (sent outside the numbered frames, see ``oob``)."""
+    return dumps({"op": "rows", "id": table, "req": req, "from": start, "n": n, "rows": rows})
+
+
+def oob(ops: Iterable[str]) -> str:
+    """A frame outside the sequence (seq 0): a reply to one request, never replayed."""
+    return frame(0, ops)
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 
@@ -171,7 +181,18 @@ class Navigate(TypedDict):
     back: NotRequired[bool]  # the browser is already there (back / forward buttons)
 
 
-ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop
+# ``id``: the table's data id (the element's ``data`` field); ``req``: the client's request
+# number, echoed in the reply; rows ``from``..``to`` (exclusive); ``sort``: null, or
+# [column position among those shown, "asc" | "desc"]
+Rows = TypedDict("Rows", {
+    "t": Literal["rows"], "id": str, "req": int, "from": int, "to": int,
+    "sort": NotRequired["list[Any] | None"],
+})
+
+
+ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop | Rows
+
+MAX_WINDOW = 1000  # rows one ``rows`` request may ask for
 
 MAX_ID = 200
 NUMBERED = frozenset({"set", "click", "submit", "nav"})  # events that carry a number ``n``
@@ -272,6 +293,18 @@ def decode(text: str | bytes) -> ClientMessage:
             raise ProtocolError(f"'page' must be a string of at most {MAX_ID} characters")
         if not isinstance(message.get("back", False), bool):
             raise ProtocolError("'back' must be true or false")
+    elif kind == "rows":
+        _string(message, "id")
+        for name in ("req", "from", "to"):
+            _int(message, name)
+        if not message["from"] <= message["to"] <= message["from"] + MAX_WINDOW:
+            raise ProtocolError(f"'from'..'to' must be a window of at most {MAX_WINDOW} rows")
+        sort = message.get("sort")
+        if sort is not None and not (
+            isinstance(sort, list) and len(sort) == 2 and isinstance(sort[0], int)
+            and not isinstance(sort[0], bool) and sort[1] in ("asc", "desc")
+        ):
+            raise ProtocolError("'sort' must be null or [column, \"asc\" | \"desc\"]")
     else:
         raise ProtocolError(f"unknown message kind {kind!r}")
     if kind in NUMBERED and "n" in message:
@@ -279,9 +312,9 @@ def decode(text: str | bytes) -> ClientMessage:
     return cast(ClientMessage, message)
 
 __all__ = [
-    "MAX_ID", "VERSION", "Click", "ClientMessage", "Hello", "Navigate", "Resync", "SetValue",
-    "NUMBERED", "Status", "Stop", "Submit", "check_size", "decode", "dumps", "frame", "op_ack",
-    "op_close", "op_effect",
-    "op_el", "op_end", "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm",
-    "op_session", "op_start", "op_toast", "op_url",
+    "MAX_ID", "MAX_WINDOW", "NUMBERED", "VERSION", "Click", "ClientMessage", "Hello",
+    "Navigate", "Resync", "Rows", "SetValue", "Status", "Stop", "Submit", "check_size",
+    "decode", "dumps", "frame", "oob", "op_ack", "op_close", "op_effect", "op_el", "op_end",
+    "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_rows", "op_session",
+    "op_start", "op_toast", "op_url",
 ]

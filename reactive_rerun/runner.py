@@ -165,6 +165,7 @@ class Runner:
             removed = self.data.page.sweep(roots, run.drawn)
             if removed:
                 self.writer.emit(protocol.op_rm(removed))
+            self.live.windows.sweep(self.data.page)  # large tables no longer shown
             self._clean_widgets(run, complete=status == "complete")
             self._next_submission(run)
         if status != "cancelled":

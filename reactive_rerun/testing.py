@@ -54,6 +54,7 @@ class PageModel:
     toasts: list[dict[str, Any]] = field(default_factory=list)  # st.toast, in order
     effects: list[str] = field(default_factory=list)  # st.balloons / st.snow, in order
     acked: int = 0  # the last event number the server acknowledged
+    replies: list[dict[str, Any]] = field(default_factory=list)  # ``rows`` ops (seq 0 frames)
 
     def apply(self, text: str) -> None:
         """Take one frame as the websocket delivers it (JSON text)."""
@@ -68,6 +69,8 @@ class PageModel:
             for op in ops:
                 if op["op"] in ("error", "close"):
                     self._apply(op)
+                elif op["op"] == "rows":
+                    self.replies.append(op)
             return
         session = next((op for op in ops if op["op"] == "session"), None)
         if session is not None and not session["resumed"]:

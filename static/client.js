@@ -1,5 +1,5 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
-import { h } from './dom.js';
+import { h, tables } from './dom.js';
 import { create, load, missing } from './render.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
@@ -208,8 +208,11 @@ const OPS = {
 
 function onFrame(f) {
   const ops = Array.isArray(f.ops) ? f.ops : [];
-  if (!(f.seq > 0)) { // out-of-band (e.g. a refused hello): only notices apply
-    for (const o of ops) if (o.op === 'error' || o.op === 'close') OPS[o.op](o);
+  if (!(f.seq > 0)) { // out-of-band (a refused hello, a table's rows): only notices and replies apply
+    for (const o of ops) {
+      if (o.op === 'error' || o.op === 'close') OPS[o.op](o);
+      else if (o.op === 'rows') tables.get(o.id)?.(o); // a window of a large dataframe (elements/dataframe.js)
+    }
     return;
   }
   const ses = ops.find((o) => o.op === 'session');

@@ -136,3 +136,14 @@ def test_chat_stream_scenario_runs_without_errors(tmp_path: Path) -> None:
     if Path("/usr/bin/chromium").exists():
         assert chat["browser"] is True
         assert chat["tokens_seen_in_dom"] == chat["tokens"]  # the page saw every token
+
+
+def test_dataframe_benchmark_runs_without_errors() -> None:
+    pytest.importorskip("pandas")
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.dataframe", "--rows", "5000"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["rows"] == 5000 and result["rows_in_dom"] < 60

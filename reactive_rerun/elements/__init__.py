@@ -17,6 +17,7 @@ from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .dataframe import dataframe
 from .date_input import date_input
 from .datetime_input import datetime_input
 from .dialog import dialog
@@ -30,6 +31,7 @@ from .fragment import FRAGMENT
 from .header import header
 from .json import json
 from .markdown import markdown
+from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
 from .pills import pills
@@ -45,6 +47,7 @@ from .status import status
 from .subheader import subheader
 from .submit import form_submit_button
 from .tab import TAB
+from .table import table
 from .tabs import tabs
 from .text import text
 from .text_area import text_area
@@ -55,10 +58,11 @@ from .toggle import toggle
 
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "color_picker", "columns", "container", "date_input", "datetime_input", "dialog",
-    "divider", "empty", "error", "exception", "expander", "feedback", "form",
-    "form_submit_button", "header", "info", "json", "markdown", "multiselect", "number_input",
-    "pills", "popover", "progress", "radio", "segmented_control", "select_slider", "selectbox",
-    "slider", "spinner", "status", "subheader", "success", "tabs", "text", "text_area",
-    "text_input", "time_input", "title", "toggle", "warning",
+    "code", "color_picker", "columns", "container", "dataframe", "date_input",
+    "datetime_input", "dialog", "divider", "empty", "error", "exception", "expander",
+    "feedback", "form", "form_submit_button", "header", "info", "json", "markdown", "metric",
+    "multiselect", "number_input", "pills", "popover", "progress", "radio",
+    "segmented_control", "select_slider", "selectbox", "slider", "spinner", "status",
+    "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
+    "title", "toggle", "warning",
 ]
