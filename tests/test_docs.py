@@ -52,3 +52,34 @@ def test_the_caching_docs_example_runs() -> None:
         text=True, timeout=60, check=False,
     )
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_testing_docs_examples_pass_as_written() -> None:
+    first, second = python_blocks("testing.md")
+    check = (
+        "import asyncio\n"
+        "asyncio.run(test_foo())\n"
+        "test_greeting()\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", first + "\n" + second + "\n" + check], cwd=ROOT,
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_docs_name_only_files_that_exist() -> None:
+    paths = re.compile(r"`((?:reactive_rerun|tests|scripts|benchmarks|examples|static|docs)/"
+                       r"[\w./-]+\.(?:py|md|js|css|json|html))(?:::\w+)?`")
+    links = re.compile(r"\]\(([\w./-]+\.md)(?:#[\w-]+)?\)")
+    missing = []
+    for doc in [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]:
+        text = doc.read_text(encoding="utf-8")
+        for name in paths.findall(text):
+            if not (ROOT / name).exists():
+                missing.append(f"{doc.name}: {name}")
+        for name in links.findall(text):
+            if not (doc.parent / name).exists():
+                missing.append(f"{doc.name}: link {name}")
+    assert missing == []
