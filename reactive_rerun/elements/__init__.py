@@ -9,6 +9,7 @@ from __future__ import annotations
 from .alert import error, info, success, warning
 from .button import button
 from .caption import caption
+from .chart import area_chart, bar_chart, line_chart, scatter_chart
 from .checkbox import checkbox
 from .code import code
 from .column import COLUMN
@@ -45,4 +46,5 @@ __all__ = [
     "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
     "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
     "toggle", "warning",
+    "area_chart", "bar_chart", "line_chart", "scatter_chart",
 ]
