@@ -21,11 +21,14 @@ from .exception import exception
 from .expander import expander
 from .form import form
 from .fragment import FRAGMENT
+from .graphviz import graphviz_chart
 from .header import header
 from .json import json
+from .map import map
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .pyplot import pyplot
 from .radio import radio
 from .selectbox import selectbox
 from .slider import slider
@@ -46,5 +49,5 @@ __all__ = [
     "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
     "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
     "toggle", "warning",
-    "area_chart", "bar_chart", "line_chart", "scatter_chart",
+    "area_chart", "bar_chart", "graphviz_chart", "line_chart", "map", "pyplot", "scatter_chart",
 ]
