@@ -12,6 +12,7 @@ from .config import SessionConfig
 from .control import rerun, stop
 from .durable import SessionData
 from .elements import (
+    altair_chart,
     area_chart,
     bar_chart,
     button,
@@ -36,6 +37,7 @@ from .elements import (
     markdown,
     multiselect,
     number_input,
+    plotly_chart,
     pyplot,
     radio,
     scatter_chart,
@@ -50,6 +52,7 @@ from .elements import (
     text_input,
     title,
     toggle,
+    vega_lite_chart,
     warning,
 )
 from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
@@ -101,6 +104,7 @@ __all__ = (
     "SessionStore",
     "StopRun",
     "UnhashableParamError",
+    "altair_chart",
     "area_chart",
     "bar_chart",
     "button",
@@ -131,6 +135,7 @@ __all__ = (
     "navigation",
     "number_input",
     "page_link",
+    "plotly_chart",
     "pyplot",
     "query_params",
     "radio",
@@ -153,6 +158,7 @@ __all__ = (
     "text_input",
     "title",
     "toggle",
+    "vega_lite_chart",
     "warning",
     "write",
     "write_stream",

@@ -90,6 +90,33 @@ class _Assets:
         return Response(body, media_type=kind, headers=headers)
 
 
+class _PlotlyJS:
+    """plotly.js from the installed ``plotly`` package (``rr.plotly_chart``) at a versioned URL,
+    read and gzipped on first request."""
+
+    def __init__(self) -> None:
+        self.body: tuple[bytes, bytes] | None = None
+
+    async def serve(self, request: Request) -> Response:
+        from .elements.plotly import plotly_js
+
+        found = plotly_js()
+        if found is None or request.path_params["version"] != found[0]:
+            return PlainTextResponse("Not Found", status_code=404)
+        if self.body is None:
+            body = found[1].read_bytes()
+            self.body = (body, await asyncio.to_thread(gzip.compress, body, 6, mtime=0))
+        body, zipped = self.body
+        headers = {
+            "Cache-Control": "public, max-age=31536000, immutable",
+            "Vary": "Accept-Encoding",
+        }
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            body = zipped
+            headers["Content-Encoding"] = "gzip"
+        return Response(body, media_type=_Assets.TYPES[".js"], headers=headers)
+
+
 class App:
     """A script served as an ASGI app: ``uvicorn myapp:app``, or mounted in any Starlette app.
 
@@ -164,6 +191,7 @@ class App:
                 Route("/_rr/health", self._health),
                 WebSocketRoute("/_rr/ws", self._socket),
                 Route(f"/_rr/static/{__version__}/{{name:path}}", _Assets(static_dir()).serve),
+                Route("/_rr/plotly/{version}/plotly.min.js", _PlotlyJS().serve),
                 Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,

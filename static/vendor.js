@@ -5,6 +5,9 @@
 export const FILES = {
   'uplot-1.6.32/dist/uPlot.iife.min.js': 'sha384-Gx3t0zdBAuQOuvvmaLZj7HKEiSgWTAs+VdtNY7wt19QDPTDQjFIwAuXDj0zeN00c',
   'uplot-1.6.32/dist/uPlot.min.css': 'sha384-IfV0B7MIOYuO95kO9G5ySKPz/85zqFNOAs8iy4tkK5zd9izhJAB8b7lHrwYqqmYE',
+  'vega-6.4.0/build/vega.min.js': 'sha384-VKdcJr3ZaBIJMbVcopTAI/JEuUkSY6qnwVu9iLuw0DnQ9gQ1JjsfZJhXFQAgNi43',
+  'vega-lite-6.4.1/build/vega-lite.min.js': 'sha384-QtG7pnWvq1Tk0Rcvl53B1TEVw7U1PUqfciCz3XMUqSmi1fNpJwiv5ml+m5NeOOzH',
+  'vega-embed-7.3.0/build/vega-embed.min.js': 'sha384-Muy1QRxYFeNrA1zShc1KtN4OfipkR/61gt+HWqN57c1Zxu3Oe16TsilsruVVjfKL',
 };
 
 const loads = new Map(); // url -> promise

@@ -28,6 +28,7 @@ from .map import map
 from .markdown import markdown
 from .multiselect import multiselect
 from .number_input import number_input
+from .plotly import plotly_chart
 from .pyplot import pyplot
 from .radio import radio
 from .selectbox import selectbox
@@ -42,6 +43,7 @@ from .text_area import text_area
 from .text_input import text_input
 from .title import title
 from .toggle import toggle
+from .vega import altair_chart, vega_lite_chart
 
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "button", "caption", "checkbox", "code", "columns", "container",
@@ -49,5 +51,6 @@ __all__ = [
     "info", "json", "markdown", "multiselect", "number_input", "radio", "selectbox", "slider",
     "spinner", "subheader", "success", "tabs", "text", "text_area", "text_input", "title",
     "toggle", "warning",
-    "area_chart", "bar_chart", "graphviz_chart", "line_chart", "map", "pyplot", "scatter_chart",
+    "altair_chart", "area_chart", "bar_chart", "graphviz_chart", "line_chart", "map",
+    "plotly_chart", "pyplot", "scatter_chart", "vega_lite_chart",
 ]

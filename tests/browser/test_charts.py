@@ -91,3 +91,25 @@ async def test_only_a_page_with_a_chart_loads_the_chart_library(
         "() => performance.getEntriesByType('resource').map((e) => e.name)")
     assert any(n.endswith("/elements/chart.js") for n in names), names
     assert any("/vendor/uplot-1.6.32/" in n for n in names), names
+
+
+async def libraries() -> None:
+    rr.vega_lite_chart({"k": ["a", "b"], "v": [1, 2]}, {
+        "mark": "bar", "encoding": {"x": {"field": "k", "type": "nominal"},
+                                    "y": {"field": "v", "type": "quantitative"}}})
+    rr.plotly_chart({"data": [{"type": "scatter", "x": [1, 2, 3], "y": [2, 1, 3]}]})
+
+
+async def test_vega_lite_and_plotly_charts_draw(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    pytest.importorskip("plotly")
+    await open_app(page, serve(rr.App(libraries)))
+    await expect(page.locator(".rr-vega svg.marks")).to_have_count(1)
+    await expect(page.locator(".rr-plotly .main-svg").first).to_be_visible()
+    names = await page.evaluate(
+        "() => performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any("/vendor/vega-embed-7.3.0/" in n for n in names), names
+    assert any("/_rr/plotly/" in n for n in names), names
+    assert not any("uplot" in n for n in names), names  # only what the page shows
+    assert page_errors == []
