@@ -78,6 +78,8 @@ class Sizes:
     s10_clicks_rr: int = 100  # the other session's clicks per batch
     s10_clicks_st: int = 20
     s10_sleep: float = 2.0  # seconds the sleeping session's run spends in time.sleep
+    ch1_points: int = 100_000  # CH1: points of the line chart
+    ch1_samples: int = 6  # CH1: the first draw, then in-place updates
 
 
 FULL = Sizes(
@@ -97,6 +99,7 @@ QUICK = Sizes(
     s9_n=(10,), s9_samples=2,
     c1_sessions=20, c1_hits=1000,
     s10_rounds=1, s10_clicks_rr=5, s10_clicks_st=3, s10_sleep=0.3,
+    ch1_points=2000, ch1_samples=2,
 )
 
 
@@ -636,6 +639,27 @@ class Bench:
         sleeper.close()
         return result
 
+    # -- CH1: browser, a big line chart: click -> painted, update bytes -----------------------
+
+    async def ch1(self) -> None:
+        if not browser.available():
+            self.log("CH1: skipped (no playwright or no Chromium)")
+            self.row("CH1", "click -> chart painted", "ms", None, note="skipped: no browser")
+            return
+        from .charts import chart_paint
+
+        n = self.sizes.ch1_points
+        self.log(f"CH1: line_chart of {n} points, click -> painted, headless Chromium (ours)")
+        res = await chart_paint(n, self.sizes.ch1_samples)
+        self.raw["CH1"] = res
+        self.row("CH1", f"first draw painted (loads uPlot), N={n}", "ms", res["first_painted_ms"])
+        self.row("CH1", f"update painted p50 (setData), N={n}", "ms",
+                 res["update_painted_p50_ms"])
+        self.row("CH1", f"  of which click -> frame arrived, N={n}", "ms",
+                 res["update_frame_p50_ms"])
+        self.row("CH1", f"update bytes sent, N={n}", "B", res["update_bytes"])
+        self.row("CH1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
+
     # -- C1: caching, in process -------------------------------------------------------------
 
     async def c1(self) -> None:
@@ -659,7 +683,7 @@ class Bench:
         self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "C1"]
+SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "C1", "CH1"]
 
 
 def _cpu(proc: Any) -> float:
@@ -752,7 +776,7 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9, "S10": bench.s10, "C1": bench.c1}
+             "S9": bench.s9, "S10": bench.s10, "C1": bench.c1, "CH1": bench.ch1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

@@ -116,3 +116,13 @@ def test_cache_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert by_metric["errors"]["rr"] == 0
     assert any(m.endswith("computations") and r["rr"] == 1 for m, r in by_metric.items())
     assert all(r["st"] is None for r in rows)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_chart_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "CH1")
+    by_metric = {r["metric"].strip(): r for r in data["rows"]}  # type: ignore[union-attr]
+    assert by_metric["errors"]["rr"] == 0
+    assert by_metric["update bytes sent, N=2000"]["rr"] > 2000
+    assert by_metric["update painted p50 (setData), N=2000"]["rr"] is not None
