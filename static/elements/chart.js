@@ -32,6 +32,12 @@ export default function mount(e) {
     u?.destroy();
     u = null;
     shape = shapeOf(cur);
+    plot.replaceChildren();
+    if (!cur.series.length || !cur.data[0]?.length) { // nothing to draw: say so, at the chart's size
+      plot.append(h('div', { class: 'rr-chart-empty', text: 'No data to show', style: `height:${cur.height || HEIGHT}px` }));
+      legend.hidden = true;
+      return;
+    }
     width = plot.clientWidth || node.clientWidth || 600;
     const t = theme();
     colors = cur.series.map((s, i) => s.color || (cur.series.length === 1 ? t.accent : t.palette[i % t.palette.length]));
@@ -261,8 +267,8 @@ export default function mount(e) {
     node.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
     node.setAttribute('aria-label', e.alt || `${e.mark} chart`);
     plot.style.minHeight = (e.height || HEIGHT) + 'px';
-    if (!u) return;
-    if (same) u.setData(data(e));
+    if (!window.uPlot) return;
+    if (same && u) u.setData(data(e));
     else build();
   };
   update(e);
