@@ -82,6 +82,8 @@ class Sizes:
     s11_sessions: int = 100  # chat sessions streaming at once (one of them a browser)
     s11_tokens: int = 500  # tokens per reply
     s11_rate: float = 50.0  # tokens/s
+    ch1_points: int = 100_000  # CH1: points of the line chart
+    ch1_samples: int = 6  # CH1: the first draw, then in-place updates
 
 
 FULL = Sizes(
@@ -102,6 +104,7 @@ QUICK = Sizes(
     c1_sessions=20, c1_hits=1000,
     s10_rounds=1, s10_clicks_rr=5, s10_clicks_st=3, s10_sleep=0.3,
     s11_sessions=3, s11_tokens=20,
+    ch1_points=2000, ch1_samples=2,
 )
 
 
@@ -850,6 +853,26 @@ class Bench:
         return {"token_to_dom": percentiles(dom), "token_to_socket": percentiles(msg),
                 "token_to_dom_ms": [round(d * 1000, 2) for d in dom],
                 "tokens_seen_in_dom": len(dom), "clock_skew_ms": seen.get("skew_ms")}
+    # -- CH1: browser, a big line chart: click -> painted, update bytes -----------------------
+
+    async def ch1(self) -> None:
+        if not browser.available():
+            self.log("CH1: skipped (no playwright or no Chromium)")
+            self.row("CH1", "click -> chart painted", "ms", None, note="skipped: no browser")
+            return
+        from .charts import chart_paint
+
+        n = self.sizes.ch1_points
+        self.log(f"CH1: line_chart of {n} points, click -> painted, headless Chromium (ours)")
+        res = await chart_paint(n, self.sizes.ch1_samples)
+        self.raw["CH1"] = res
+        self.row("CH1", f"first draw painted (loads uPlot), N={n}", "ms", res["first_painted_ms"])
+        self.row("CH1", f"update painted p50 (setData), N={n}", "ms",
+                 res["update_painted_p50_ms"])
+        self.row("CH1", f"  of which click -> frame arrived, N={n}", "ms",
+                 res["update_frame_p50_ms"])
+        self.row("CH1", f"update bytes sent, N={n}", "B", res["update_bytes"])
+        self.row("CH1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
     # -- C1: caching, in process -------------------------------------------------------------
 
@@ -877,7 +900,10 @@ class Bench:
 _HTML = re.compile(rb'"html":"((?:[^"\\]|\\.)*)"')
 _TOKEN = re.compile(rb"\bw(\d+)\b")
 
-SCENARIOS = ["S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "C1"]
+
+SCENARIOS = [
+    "S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "C1", "CH1",
+]
 
 
 def _cpu(proc: Any) -> float:
@@ -970,7 +996,8 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "C1": bench.c1}
+             "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "C1": bench.c1,
+             "CH1": bench.ch1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

@@ -22,7 +22,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import __version__, protocol
-from .assets import Assets, static_dir
+from .assets import Assets, PlotlyJS, static_dir
 from .client_info import ClientInfo
 from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
@@ -115,6 +115,7 @@ class App:
                 Route("/_rr/health", self._health),
                 WebSocketRoute("/_rr/ws", self._socket),
                 Route(f"/_rr/static/{__version__}/{{name:path}}", Assets(static_dir()).serve),
+                Route("/_rr/plotly/{version}/plotly.min.js", PlotlyJS().serve),
                 Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 from pathlib import Path
 
@@ -61,4 +62,31 @@ class Assets:
         return Response(body, media_type=kind, headers=headers)
 
 
-__all__ = ["Assets", "static_dir"]
+class PlotlyJS:
+    """plotly.js from the installed ``plotly`` package (``rr.plotly_chart``) at a versioned URL,
+    read and gzipped on first request."""
+
+    def __init__(self) -> None:
+        self.body: tuple[bytes, bytes] | None = None
+
+    async def serve(self, request: Request) -> Response:
+        from .elements.plotly import plotly_js
+
+        found = plotly_js()
+        if found is None or request.path_params["version"] != found[0]:
+            return PlainTextResponse("Not Found", status_code=404)
+        if self.body is None:
+            body = found[1].read_bytes()
+            self.body = (body, await asyncio.to_thread(gzip.compress, body, 6, mtime=0))
+        body, zipped = self.body
+        headers = {
+            "Cache-Control": "public, max-age=31536000, immutable",
+            "Vary": "Accept-Encoding",
+        }
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            body = zipped
+            headers["Content-Encoding"] = "gzip"
+        return Response(body, media_type=Assets.TYPES[".js"], headers=headers)
+
+
+__all__ = ["Assets", "PlotlyJS", "static_dir"]

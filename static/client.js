@@ -96,6 +96,7 @@ function forget(n) { // n left the page: drop it and its subtree from `nodes`
     const p = c.dataset.path;
     if (nodes.get(p) === c) nodes.delete(p);
     dimmed.delete(c);
+    c.rr?.gone?.(); // the module lets go of what outlives the node (a chart's listeners)
   }
 }
 
@@ -141,6 +142,7 @@ function ended(run) {
 }
 
 function reset() {
+  for (const [p, n] of nodes) if (p.includes('.')) n.rr?.gone?.();
   main.replaceChildren();
   side.replaceChildren();
   for (const p of [...nodes.keys()]) if (p.includes('.')) nodes.delete(p);

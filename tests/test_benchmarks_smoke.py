@@ -147,3 +147,13 @@ def test_dataframe_benchmark_runs_without_errors() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["rows"] == 5000 and result["rows_in_dom"] < 60
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_chart_scenario_runs_without_errors(tmp_path: Path) -> None:
+    data = run_quick(tmp_path, "CH1")
+    by_metric = {r["metric"].strip(): r for r in data["rows"]}  # type: ignore[union-attr]
+    assert by_metric["errors"]["rr"] == 0
+    assert by_metric["update bytes sent, N=2000"]["rr"] > 2000
+    assert by_metric["update painted p50 (setData), N=2000"]["rr"] is not None

@@ -84,7 +84,7 @@ EXPECT: dict[str, Expect] = {
          (("click", "Clear cache"), [("caption", "loaded 3 time(s)")])],
     ),
     "charts_gallery": Expect(
-        [("header", "Charts"), ("line_chart", ""), ("bar_chart", ""), ("area_chart", "")],
+        [("header", "Charts"), ("chart", "")],  # line, bar and area: one kind, `mark` says which
     ),
     "chat_echo": Expect(
         [("title", "Echo bot"), ("markdown", "Say something!"), ("chat_input", "")],
@@ -168,7 +168,7 @@ EXPECT: dict[str, Expect] = {
     ),
     "metrics_dashboard": Expect(
         [("title", "Weather today"), ("metric", "Temperature"), ("metric", "Wind"),
-         ("metric", "Humidity"), ("line_chart", "")],
+         ("metric", "Humidity"), ("chart", "")],
     ),
     "multipage/streamlit_app": Expect([("title", "Home page"), ("navigation", "")]),
     "progress_bar": Expect([("caption", "Finished"), ("!progress", "")]),

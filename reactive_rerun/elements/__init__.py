@@ -9,6 +9,7 @@ from __future__ import annotations
 from .alert import error, info, success, warning
 from .button import button
 from .caption import caption
+from .chart import area_chart, bar_chart, line_chart, scatter_chart
 from .chat_input import chat_input
 from .chat_message import chat_message
 from .checkbox import checkbox
@@ -28,15 +29,19 @@ from .expander import expander
 from .feedback import feedback
 from .form import form
 from .fragment import FRAGMENT
+from .graphviz import graphviz_chart
 from .header import header
 from .json import json
+from .map import map
 from .markdown import markdown
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
 from .pills import pills
+from .plotly import plotly_chart
 from .popover import popover
 from .progress import progress
+from .pyplot import pyplot
 from .radio import radio
 from .segmented_control import segmented_control
 from .select_slider import select_slider
@@ -55,14 +60,16 @@ from .text_input import text_input
 from .time_input import time_input
 from .title import title
 from .toggle import toggle
+from .vega import altair_chart, vega_lite_chart
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "button", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "color_picker", "columns", "container", "dataframe", "date_input",
-    "datetime_input", "dialog", "divider", "empty", "error", "exception", "expander",
-    "feedback", "form", "form_submit_button", "header", "info", "json", "markdown", "metric",
-    "multiselect", "number_input", "pills", "popover", "progress", "radio",
-    "segmented_control", "select_slider", "selectbox", "slider", "spinner", "status",
-    "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
-    "title", "toggle", "warning",
+    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
+    "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
+    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider", "empty",
+    "error", "exception", "expander", "feedback", "form", "form_submit_button",
+    "graphviz_chart", "header", "info", "json", "line_chart", "map", "markdown", "metric",
+    "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
+    "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
+    "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
+    "text_input", "time_input", "title", "toggle", "vega_lite_chart", "warning",
 ]

@@ -1,0 +1,195 @@
+"""Tabular data as the built-in charts read it: columns of JSON-safe values.
+
+The one place that knows data types: a pandas DataFrame or Series (when pandas is installed), a
+numpy array, a dict of columns, a list of records, rows or numbers, and anything with
+``to_pandas()`` (polars, pyarrow) or ``to_dict(as_series=False)``. No library is imported here
+unless the data already is one of its objects.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from ..errors import APIError
+
+Kind = Literal["num", "time", "cat"]
+
+
+class Table:
+    """Named columns of equal length, plus the index (a list, and its name or ``None``)."""
+
+    def __init__(self, columns: dict[str, list[Any]], index: list[Any], index_name: str | None):
+        self.columns = columns
+        self.index = index
+        self.index_name = index_name
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def table(data: Any) -> Table:
+    """Read ``data`` as a table of columns (Streamlit reads the same shapes)."""
+    if data is None:
+        return Table({}, [], None)
+    module = type(data).__module__.split(".")[0]
+    if module == "pandas":
+        return _pandas(data)
+    if module == "numpy":
+        return _rows(data.tolist())
+    if module != "builtins":
+        if hasattr(data, "to_pandas"):
+            return _pandas(data.to_pandas())
+        to_dict = getattr(data, "to_dict", None)
+        if callable(to_dict):
+            return _columns(to_dict(as_series=False))
+    if isinstance(data, Mapping):
+        return _columns(data)
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        return _rows(list(data))
+    raise APIError(f"cannot draw a chart of {type(data).__name__}: pass a DataFrame, a dict of "
+                   "columns or a list")
+
+
+def _pandas(data: Any) -> Table:
+    if data.ndim == 1:  # a Series
+        data = data.to_frame(name="value" if data.name is None else data.name)
+    index = data.index
+    name = None if index.name is None else str(index.name)
+    columns = {str(c): data[c].tolist() for c in data.columns}
+    return Table(columns, index.tolist(), name)
+
+
+def _columns(data: Mapping[Any, Any]) -> Table:
+    values = list(data.values())
+    if values and all(_scalar(v) for v in values):  # {"a": 1, "b": 2}: one value per key
+        return Table({"value": values}, [str(k) for k in data], None)
+    columns = {str(k): _as_list(v) for k, v in data.items()}
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise APIError("the chart's columns have different lengths: "
+                       + ", ".join(f"{k} ({len(v)})" for k, v in columns.items()))
+    n = lengths.pop() if lengths else 0
+    return Table(columns, list(range(n)), None)
+
+
+def _rows(rows: list[Any]) -> Table:
+    if not rows:
+        return Table({}, [], None)
+    if all(isinstance(r, Mapping) for r in rows):  # records
+        names: dict[str, None] = {}
+        for r in rows:
+            names.update(dict.fromkeys(str(k) for k in r))
+        cols = {n: [r.get(n, r.get(_key(r, n))) for r in rows] for n in names}
+        return Table(cols, list(range(len(rows))), None)
+    if all(_scalar(r) for r in rows):
+        return Table({"0": rows}, list(range(len(rows))), None)
+    width = max(len(r) if isinstance(r, Sequence) else 1 for r in rows)
+    cols = {str(j): [_cell(r, j) for r in rows] for j in range(width)}
+    return Table(cols, list(range(len(rows))), None)
+
+
+def _key(record: Mapping[Any, Any], name: str) -> Any:
+    return next((k for k in record if str(k) == name), name)
+
+
+def _cell(row: Any, j: int) -> Any:
+    if isinstance(row, Sequence) and not isinstance(row, str | bytes):
+        return row[j] if j < len(row) else None
+    return row if j == 0 else None
+
+
+def _scalar(v: Any) -> bool:
+    return v is None or isinstance(v, str | bytes | int | float | _dt.date)
+
+
+def _as_list(v: Any) -> list[Any]:
+    if hasattr(v, "tolist"):
+        out = v.tolist()
+        return out if isinstance(out, list) else [out]
+    if isinstance(v, str | bytes) or not hasattr(v, "__iter__"):
+        return [v]
+    return list(v)
+
+
+# -- values --------------------------------------------------------------------------------------
+
+
+def _missing(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)  # NaN, NaT, pd.NA
+    except (TypeError, ValueError):
+        return False
+
+
+def kind_of(values: list[Any]) -> Kind:
+    """``num`` (numbers and bools), ``time`` (dates and datetimes) or ``cat`` (anything else)."""
+    kind: Kind | None = None
+    for v in values:
+        if _missing(v):
+            continue
+        k: Kind = (
+            "num" if isinstance(v, int | float)
+            else "time" if isinstance(v, _dt.date | _dt.time) or hasattr(v, "to_pydatetime")
+            else "cat"
+        )
+        if kind is None:
+            kind = k
+        elif kind != k:
+            return "cat"
+    return kind or "num"
+
+
+def numbers(values: list[Any]) -> list[float | int | None]:
+    """Numbers for the wire: ``None`` for anything missing, NaN or infinite (JSON has no NaN)."""
+    out: list[float | int | None] = []
+    for v in values:
+        if isinstance(v, bool):
+            out.append(int(v))
+        elif isinstance(v, int):
+            out.append(v)
+        elif isinstance(v, float):
+            out.append(v if math.isfinite(v) else None)
+        else:
+            try:
+                f = float(v)
+            except (TypeError, ValueError):
+                out.append(None)
+                continue
+            out.append(f if math.isfinite(f) else None)
+    return out
+
+
+def seconds(values: list[Any]) -> list[float | None]:
+    """Dates and datetimes as seconds since the epoch; naive ones are read as UTC."""
+    out: list[float | None] = []
+    for v in values:
+        if _missing(v):
+            out.append(None)
+            continue
+        if hasattr(v, "to_pydatetime"):
+            v = v.to_pydatetime()
+        if isinstance(v, _dt.datetime):
+            if v.tzinfo is None:
+                v = v.replace(tzinfo=_dt.UTC)
+            out.append(v.timestamp())
+        elif isinstance(v, _dt.date):
+            out.append(_dt.datetime(v.year, v.month, v.day, tzinfo=_dt.UTC).timestamp())
+        elif isinstance(v, _dt.time):
+            out.append(v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6)
+        else:
+            out.append(None)
+    return out
+
+
+def label(v: Any) -> str:
+    """A category's text."""
+    if _missing(v):
+        return "null"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

@@ -1,0 +1,81 @@
+"""rr.altair_chart / rr.vega_lite_chart / rr.plotly_chart, and plotly.js served from plotly."""
+
+from __future__ import annotations
+
+import math
+
+import httpx
+import pytest
+
+import reactive_rerun as rr
+from reactive_rerun.testing import AppTest
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+async def test_vega_lite_chart_puts_the_data_in_the_spec_json_safe() -> None:
+    async def main() -> None:
+        rr.vega_lite_chart({"a": [1.0, math.nan], "b": ["x", "y"]},
+                           {"mark": "bar", "encoding": {"x": {"field": "b"}}})
+        rr.vega_lite_chart({"mark": "point", "width": 200, "data": {"values": [{"v": 1}]}})
+
+    async with AppTest(main) as at:
+        one, two = at.vega
+        assert one.props["spec"]["data"] == {"values": [{"a": 1.0, "b": "x"},
+                                                        {"a": None, "b": "y"}]}
+        assert one.props["width"] == "stretch" and one.props["theme"] == "streamlit"
+        assert two.props["width"] == "content"  # the spec sets its width
+
+
+async def test_altair_chart_sends_the_charts_spec() -> None:
+    alt = pytest.importorskip("altair")
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"x": [1, 2], "y": [3.0, float("nan")]})
+
+    async def main() -> None:
+        rr.altair_chart(alt.Chart(df).mark_line().encode(x="x", y="y"), theme=None)
+
+    async with AppTest(main) as at:
+        spec = at.vega[0].props["spec"]
+        assert spec["mark"]["type"] == "line" if isinstance(spec["mark"], dict) else spec["mark"]
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v")
+        assert at.vega[0].props["theme"] is None
+
+
+async def test_plotly_chart_sends_the_figure_and_where_plotly_js_is() -> None:
+    go = pytest.importorskip("plotly.graph_objects")
+    import plotly
+
+    async def main() -> None:
+        rr.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[3, None])), height=300)
+        rr.plotly_chart({"data": [{"type": "bar", "y": [1]}]}, use_container_width=False)
+
+    async with AppTest(main) as at:
+        one, two = at.plotly
+        assert one.props["figure"]["data"][0]["type"] == "scatter"
+        assert one.props["height"] == 300 and one.props["js"] == plotly.__version__
+        assert one.props["integrity"].startswith("sha384-")
+        assert two.props["width"] == "content"
+
+
+async def test_the_app_serves_plotly_js_at_its_version_only() -> None:
+    pytest.importorskip("plotly")
+    import plotly
+
+    async def main() -> None:
+        rr.text("x")
+
+    app = rr.App(main)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        ok = await client.get(f"/_rr/plotly/{plotly.__version__}/plotly.min.js")
+        assert ok.status_code == 200 and ok.headers["content-type"].startswith("text/javascript")
+        assert b"plotly" in ok.content[:2000].lower()
+        assert "immutable" in ok.headers["cache-control"]
+        missing = await client.get("/_rr/plotly/0.0.0/plotly.min.js")
+        assert missing.status_code == 404
