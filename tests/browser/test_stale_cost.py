@@ -39,7 +39,7 @@ async def page_of_lines() -> None:
     for i in range(LINES):
         rr.text(f"static line {i}")
     if rr.button("Slow"):
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(2.0)
     rr.caption("end")
 
 
