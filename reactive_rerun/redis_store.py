@@ -75,21 +75,31 @@ class RedisStore:
         self._claim = self._redis.register_script(_CLAIM)
         self._delete = self._redis.register_script(_DELETE)
         self._beat: asyncio.Task[None] | None = None
+        self._first: asyncio.Future[None] | None = None
 
     def _key(self, session_id: str) -> str:
         return self._sessions + session_id
 
     async def _alive(self) -> None:
-        """This worker's heartbeat: started on first use, renewed until ``close``."""
-        if self._beat is None or self._beat.done():
-            await self._redis.set(self._workers + self.worker, b"1", px=int(ALIVE_FOR * 1000))
-            self._beat = asyncio.get_running_loop().create_task(self._heartbeat())
+        """This worker's heartbeat: one task, started on first use (before any wait, so calls
+        that start together share it), renewed until ``close``; its first beat is awaited."""
+        if self._beat is None or self._beat.done() or self._first is None:
+            self._first = asyncio.get_running_loop().create_future()
+            self._beat = asyncio.get_running_loop().create_task(self._heartbeat(self._first))
+        await asyncio.shield(self._first)
 
-    async def _heartbeat(self) -> None:
+    async def _heartbeat(self, first: asyncio.Future[None]) -> None:
+        key, alive = self._workers + self.worker, int(ALIVE_FOR * 1000)
+        try:
+            await self._redis.set(key, b"1", px=alive)
+        except BaseException as exc:
+            first.set_exception(exc)
+            raise
+        first.set_result(None)
         while True:
             await asyncio.sleep(HEARTBEAT)
             with contextlib.suppress(Exception):  # Redis away for a moment: try again
-                await self._redis.set(self._workers + self.worker, b"1", px=int(ALIVE_FOR * 1000))
+                await self._redis.set(key, b"1", px=alive)
 
     async def claim(self, session_id: str, *, tab: str | None = None) -> StoredRecord | None:
         await self._alive()

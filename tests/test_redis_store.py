@@ -163,3 +163,21 @@ async def test_a_live_owner_keeps_a_session_from_another_tab_but_not_from_its_ow
         assert back is not None and back.epoch == moved.epoch + 1
     finally:
         await owner.close()
+
+
+async def test_a_worker_beats_once_whatever_starts_it_and_stops_when_closed(
+    redis_url: str,
+) -> None:
+    worker = RedisStore(redis_url, ttl=60)
+    await asyncio.gather(*(worker.save(f"beat-{i}", b"x", 1) for i in range(10)))
+    beating = [t for t in asyncio.all_tasks() if "_heartbeat" in repr(t.get_coro())]
+    assert len(beating) == 1  # ten saves at once, one heartbeat
+    key = "rr:worker:" + worker.worker
+    assert await worker._redis.exists(key)
+    await worker.close()
+    observer = RedisStore(redis_url, ttl=60)
+    try:
+        await asyncio.sleep(0.6)  # a leftover beat would have set the key again by now
+        assert not await observer._redis.exists(key)
+    finally:
+        await observer.close()
