@@ -463,10 +463,18 @@ async def _stored_count(url: str, session: str | None) -> int | None:
 
 # -- throughput with and without the store -------------------------------------------------------
 
+def _clients(port: int) -> Callable[[], RRSession]:
+    """Sessions from 50 per loopback address (127.0.1.1, 127.0.1.2, ...): the app lets one
+    address hold at most 100 websockets (``max_connections_per_client``, not settable by
+    ``reactive-rerun run``), so 500 sessions from one address would be refused."""
+    made = itertools.count()
+    return lambda: RRSession(HOST, port, source=f"127.0.1.{1 + next(made) // 50}")
+
+
 async def throughput(url: str | None, sessions: int, duration: float) -> dict[str, Any]:
     """S4's closed loop against one ``run`` worker; with ``url``, Redis calls per run too."""
     with Server("rr", "sleep", 10, session_store=url) as server:
-        opened, failed = await open_many(lambda: RRSession(HOST, server.port), sessions)
+        opened, failed = await open_many(_clients(server.port), sessions)
         await asyncio.sleep(0.5)  # the first runs' saves are done
         done0 = sum(s.completed for s in opened)
         calls0 = command_calls(url) if url else {}
