@@ -17,15 +17,19 @@ from .driver import ClientSession
 class RRSession(ClientSession):
     framework = "rr"
 
-    def __init__(self, host: str, port: int, path: str = "/_rr/ws") -> None:
+    def __init__(
+        self, host: str, port: int, path: str = "/_rr/ws", source: str | None = None
+    ) -> None:
         super().__init__(host, port)
         self.path = path
+        self.source = source  # the local address to connect from (None: the system's pick)
         self.seq = 0
         self.session_id: str | None = None
         self.ends: dict[str, int] = {}
 
     async def _open(self) -> None:
-        self.conn = await wsraw.connect(self.host, self.port, self.path, self._message)
+        self.conn = await wsraw.connect(self.host, self.port, self.path, self._message,
+                                        source=self.source)
         self.conn.on_close = self._lost
         self.conn.send_text('{"t":"hello","v":1,"session":null,"seq":0}')
 

@@ -84,6 +84,9 @@ class Sizes:
     s11_rate: float = 50.0  # tokens/s
     ch1_points: int = 100_000  # CH1: points of the line chart
     ch1_samples: int = 6  # CH1: the first draw, then in-place updates
+    s12_kills: int = 20  # SIGKILLs of the worker owning the session
+    s12_sessions: tuple[int, ...] = (10, 500)  # closed loop with and without the Redis store
+    s12_duration: float = 10.0
 
 
 FULL = Sizes(
@@ -105,6 +108,7 @@ QUICK = Sizes(
     s10_rounds=1, s10_clicks_rr=5, s10_clicks_st=3, s10_sleep=0.3,
     s11_sessions=3, s11_tokens=20,
     ch1_points=2000, ch1_samples=2,
+    s12_kills=2, s12_sessions=(3,), s12_duration=1.0,
 )
 
 
@@ -874,6 +878,41 @@ class Bench:
         self.row("CH1", f"update bytes sent, N={n}", "B", res["update_bytes"])
         self.row("CH1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
+    # -- S12: failover on a shared Redis store, and what the store costs ---------------------
+
+    async def s12(self) -> None:
+        from . import failover
+
+        z = self.sizes
+        self.log(f"S12: {z.s12_kills} SIGKILLs of the worker owning a session (two workers on "
+                 "Redis, a round-robin proxy); closed loop with and without the store")
+        res = await failover.measure(z.s12_kills, z.s12_sessions, z.s12_duration, self.log)
+        self.raw["S12"] = res
+        fo = res["failover"]
+        k = fo["kills"]
+        self.row("S12", f"kill -> page restored p50 ({k} kills)", "ms", fo["failover"].get("p50"),
+                 note="a reconnect 200 ms after the drop, as the page does; socket open -> "
+                 f"restored p50 {_f(fo['reconnect_to_restored'].get('p50'))} ms, max "
+                 f"{_f(fo['reconnect_to_restored'].get('max'))} ms")
+        self.row("S12", f"kill -> page restored max ({k} kills)", "ms", fo["failover"].get("max"))
+        self.row("S12", "clicks lost / doubled", "", fo["lost"] + fo["doubled"], None, "0",
+                 fo["lost"] + fo["doubled"] == 0,
+                 note=f"lost {fo['lost']}, doubled {fo['doubled']}")
+        self.row("S12", "failover errors", "", fo["errors"], None, "0", fo["errors"] == 0)
+        for count in z.s12_sessions:
+            mem, red = res[f"memory_{count}"], res[f"store_{count}"]
+            self.row("S12", f"reruns/s, {count} sessions, no store", "/s", mem["reruns_per_s"])
+            self.row("S12", f"reruns/s, {count} sessions, Redis store", "/s", red["reruns_per_s"],
+                     note=f"{count} sessions: latency p50 {_f(mem['latency'].get('p50'))} ms "
+                     f"without, {_f(red['latency'].get('p50'))} ms with the store")
+            self.row("S12", f"  with / without, {count} sessions", "x",
+                     _ratio(red["reruns_per_s"], mem["reruns_per_s"]))
+            self.row("S12", f"Redis evalsha / run, {count} sessions", "", red["evalsha_per_run"])
+            self.row("S12", f"Redis round trips / run, {count} sessions", "",
+                     red["round_trips_per_run"])
+            self.row("S12", f"errors, {count} sessions", "", mem["errors"] + red["errors"], None,
+                     "0", mem["errors"] + red["errors"] == 0)
+
     # -- C1: caching, in process -------------------------------------------------------------
 
     async def c1(self) -> None:
@@ -902,7 +941,8 @@ _TOKEN = re.compile(rb"\bw(\d+)\b")
 
 
 SCENARIOS = [
-    "S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "C1", "CH1",
+    "S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "C1",
+    "CH1",
 ]
 
 
@@ -996,8 +1036,8 @@ async def main_async(args: argparse.Namespace) -> Bench:
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
-             "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "C1": bench.c1,
-             "CH1": bench.ch1}
+             "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "S12": bench.s12,
+             "C1": bench.c1, "CH1": bench.ch1}
     for sid in SCENARIOS:
         if sid.upper() in only:
             await steps[sid]()

@@ -40,6 +40,8 @@ class Server:
     # measure what it costs (S5c)
     deflate: bool = False
     uvicorn_args: list[str] = field(default_factory=list)  # more uvicorn options
+    # `run --session-store URL` (S12: the "sleep" script file with a shared Redis store)
+    session_store: str | None = None
 
     @property
     def pid(self) -> int:
@@ -51,6 +53,7 @@ class Server:
             return [
                 sys.executable, "-m", "reactive_rerun", "run", str(APPS / "rr_sleep_script.py"),
                 "--host", HOST, "--port", str(self.port), "--no-reload",
+                *(["--session-store", self.session_store] if self.session_store else []),
             ]
         if self.framework == "rr":
             if self.profile_out:

@@ -202,12 +202,16 @@ async def connect(
     subprotocol: str | None = None,
     extensions: str | None = None,
     within: float = 10.0,
+    source: str | None = None,
 ) -> WSConn:
     """Open a websocket and finish the HTTP upgrade. ``extensions`` is sent as
-    ``Sec-WebSocket-Extensions`` (an offer only: this client decompresses nothing)."""
+    ``Sec-WebSocket-Extensions`` (an offer only: this client decompresses nothing); ``source``:
+    the local address to connect from (another loopback address is another client)."""
     loop = asyncio.get_running_loop()
+    local = (source, 0) if source else None
     async with asyncio.timeout(within):
-        _, conn = await loop.create_connection(lambda: WSConn(on_message), host, port)
+        _, conn = await loop.create_connection(lambda: WSConn(on_message), host, port,
+                                               local_addr=local)
         conn._handshake = loop.create_future()
         key = base64.b64encode(os.urandom(16)).decode()
         lines = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,28 @@ def test_chart_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert by_metric["errors"]["rr"] == 0
     assert by_metric["update bytes sent, N=2000"]["rr"] > 2000
     assert by_metric["update painted p50 (setData), N=2000"]["rr"] is not None
+
+
+def test_failover_scenario_runs_without_errors(tmp_path: Path) -> None:
+    """S12 at 2 kills and a 1 s closed loop of 3 sessions; needs Debian's redis-server."""
+    if shutil.which("redis-server") is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: scripts/test installs it from Debian")
+        pytest.skip("redis-server is not installed")
+    pytest.importorskip("redis", reason="the shared store needs the [redis] extra")
+    data = run_quick(tmp_path, "S12")
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    assert {r["scenario"] for r in rows} == {"S12"}
+    by_metric = {r["metric"].strip(): r for r in rows}
+    assert by_metric["clicks lost / doubled"]["rr"] == 0
+    assert by_metric["failover errors"]["rr"] == 0
+    assert by_metric["errors, 3 sessions"]["rr"] == 0
+    raw = data["raw"]
+    assert isinstance(raw, dict)
+    fo = raw["S12"]["failover"]
+    assert fo["failover"]["n"] == fo["kills"] == 2
+    assert all(k["resumed"] and k["count"] == k["expected"] for k in fo["per_kill"])
+    assert fo["stored_count"] == fo["final_count"] == 2
+    assert raw["S12"]["store_3"]["evalsha_per_run"] > 0  # the store was used ...
+    assert "redis_calls" not in raw["S12"]["memory_3"]  # ... and only where asked

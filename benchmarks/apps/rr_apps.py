@@ -75,9 +75,10 @@ def fragment_app(n: int) -> rr.App:
 
 
 def _build(main: Script, title: str) -> rr.App:
-    """The app with every setting at its default (the rate limit, 1,000 messages/s per
-    session, sits above what the closed-loop clients send)."""
-    return rr.App(main, title=title)
+    """The app with its defaults (the rate limit, 1,000 messages/s per session, sits above what
+    the closed-loop clients send), except the per-address connection cap: every load client
+    connects from this one machine, where a real deployment sees one address per user."""
+    return rr.App(main, title=title, max_connections_per_client=None)
 
 
 def chat_tokens(n: int, rate: float, stamps: list[float] | None = None) -> AsyncIterator[str]:
