@@ -242,12 +242,33 @@ function onFrame(f) {
 // ---- connection -------------------------------------------------------------------------------
 const statusText = $('rr-status-text');
 const LABEL = { connecting: 'Connecting…', connected: 'Connected', running: 'Running…', reconnecting: 'Reconnecting…', closed: 'Disconnected' };
+// Offline for more than a second: a banner, and the page's widgets disabled (`inert`: what was
+// typed stays) until the socket is back.
+let offlineTimer = null;
+function offline(on) {
+  clearTimeout(offlineTimer);
+  offlineTimer = null;
+  if (on && !document.body.classList.contains('rr-offline')) {
+    offlineTimer = setTimeout(() => {
+      let banner = $('rr-offline');
+      if (!banner) document.body.append((banner = h('div', { id: 'rr-offline', role: 'alert' },
+        h('strong', { text: 'Connection lost.' }), ' Reconnecting… the page is paused until the server is back.')));
+      document.body.classList.add('rr-offline');
+      $('rr-page').inert = side.inert = true;
+    }, 1000);
+  } else if (!on) {
+    document.body.classList.remove('rr-offline');
+    $('rr-page').inert = side.inert = false;
+  }
+}
+
 function refresh() {
   const busy = [...R.runs.keys()].some((r) => !R.quiet.has(r));
   const s = R.closed && !R.retry ? 'closed' : R.live ? (busy ? 'running' : 'connected') : R.ever ? 'reconnecting' : 'connecting';
   if (s === R.state && document.body.dataset.rrState === s) return;
   R.state = document.body.dataset.rrState = s;
   statusText.textContent = LABEL[s];
+  offline(s === 'reconnecting');
 }
 
 // Every socket event is handled in arrival order on one promise chain: a frame that draws a kind

@@ -203,3 +203,42 @@ async def test_reconnect_resumes_even_if_the_server_missed_the_drop(
     await click_and_see(page, 2)
     await settled(page)
     assert server_count(app) == 2
+
+
+async def test_offline_for_a_second_shows_a_banner_and_pauses_the_page_then_resumes(
+    page: Page, proxied: tuple[CuttableProxy, rr.App]
+) -> None:
+    proxy, app = proxied
+    await open_app(page, f"http://127.0.0.1:{proxy.port}/")
+    await click_and_see(page, 1)
+    await settled(page)
+    banner = page.locator("#rr-offline")
+
+    proxy.blocked = True
+    proxy.cut()
+    await expect(banner).to_be_visible()  # after a second without the server
+    await expect(banner).to_contain_text("Connection lost")
+    assert await page.evaluate("document.getElementById('rr-page').inert")
+    proxy.blocked = False
+
+    await expect(banner).to_be_hidden()
+    assert not await page.evaluate("document.getElementById('rr-page').inert")
+    await click_and_see(page, 2)  # the widgets work again, the session kept its state
+    assert server_count(app) == 2
+
+
+async def test_a_short_drop_shows_no_banner(
+    page: Page, proxied: tuple[CuttableProxy, rr.App]
+) -> None:
+    proxy, _ = proxied
+    await open_app(page, f"http://127.0.0.1:{proxy.port}/")
+    await page.evaluate("""() => {
+      window.__bannered = false;
+      new MutationObserver(() => {
+        if (document.body.classList.contains('rr-offline')) window.__bannered = true;
+      }).observe(document.body, {attributes: true, attributeFilter: ['class']});
+    }""")
+    proxy.cut()  # the reconnect succeeds at once
+    await expect(page.locator("body")).to_have_attribute("data-rr-state", "connected")
+    await page.wait_for_timeout(1200)
+    assert not await page.evaluate("window.__bannered")
