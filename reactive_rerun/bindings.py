@@ -35,6 +35,8 @@ class WidgetMeta:
     disabled: bool = False
     submits: bool = False  # a click carries a value (chat_input), queued until a run reads it
     waits: bool = False  # its events wait for the run in flight (see RunQueue.request_app)
+    default: Any = None  # the value a form with clear_on_submit puts back after a submit
+    path: str = ""  # where it is drawn
 
 
 @dataclass(slots=True)
@@ -50,6 +52,8 @@ class FragmentCall:
 class Bindings:
     widgets: dict[str, WidgetMeta] = field(default_factory=dict)
     fragments: dict[str, FragmentCall] = field(default_factory=dict)
+    clearing: set[str] = field(default_factory=set)  # forms drawn with clear_on_submit=True
+    submitted: set[str] = field(default_factory=set)  # of those, forms submitted since the last run
     windows: Windows = field(default_factory=Windows)  # large tables, served a window at a time
 
     def forget(self, widget_ids: set[str]) -> None:

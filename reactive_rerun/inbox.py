@@ -233,6 +233,8 @@ class Inbox:
         for meta, value in decoded:
             self._store(meta, value)
         self.data.widgets.arm(wid)
+        if form in self.live.clearing:
+            self.live.submitted.add(form)  # its widgets go back to their defaults after the run
         self._event(button)
 
     def _room_for(self, meta: WidgetMeta) -> None:

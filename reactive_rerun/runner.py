@@ -167,6 +167,8 @@ class Runner:
                 self.writer.emit(protocol.op_rm(removed))
             self.live.windows.sweep(self.data.page)  # large tables no longer shown
             self._clean_widgets(run, complete=status == "complete")
+            if self.live.submitted:
+                self._clear_submitted_forms(run)
             self._next_submission(run)
         if status != "cancelled":
             self._register_fragments(run, complete=status == "complete")
@@ -207,6 +209,24 @@ class Runner:
             widgets.trigger_keys = {m.key for m in bound.values() if m.trigger and m.key}
         self.live.forget(unseen)
         widgets.forget(unseen)
+
+    def _clear_submitted_forms(self, run: Run) -> None:
+        """``form(clear_on_submit=True)``: the run that saw the submitted values is over; the
+        form's widgets show and hold their defaults again."""
+        forms, self.live.submitted = self.live.submitted, set()
+        widgets, state, page = self.data.widgets, self.data.state, self.data.page
+        for meta in list(self.live.widgets.values()):
+            if meta.form not in forms or meta.trigger:
+                continue
+            if meta.key is not None:
+                state.set_from_widget(meta.key, meta.default)
+            else:
+                widgets.values[meta.id] = meta.default
+            node = page.nodes.get(meta.path)
+            if node is not None and node.props.get("id") == meta.id:
+                props = dict(node.props)
+                props[meta.shows_in] = meta.encode(meta.default)
+                self.writer.draw(run, meta.path, props)
 
     def _register_fragments(self, run: Run, *, complete: bool) -> None:
         """The fragments a run drew are the session's; a completed run drops the ones it did

@@ -118,7 +118,7 @@ def show(
     live.widgets[wid] = WidgetMeta(
         wid, name, skey, field, decode, encode, callback, tuple(args or ()), dict(kwargs or {}),
         fragment.id if fragment is not None else None, form, kind.trigger, bool(disabled),
-        kind.submits, kind.waits,
+        kind.submits, kind.waits, default, path,
     )
     if skey is not None:
         run.keys_created.add(skey)

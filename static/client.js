@@ -47,10 +47,12 @@ const ctx = {
       const v = r.get();
       if (v === null && (r.k === 'number_input' || r.k === 'slider')) continue; // invalid entry: keep old value
       values[r.id] = v;
+      r.sent?.(v);
     }
     send({ t: 'submit', form, id, values });
   },
-  enter(form) { // Enter in a text input of a form presses the form's first submit button
+  enter(form) { // Enter in a text input of a form presses the form's first submit button (enter_to_submit)
+    if (document.querySelector(`form[data-form-id="${CSS.escape(form)}"]`)?.dataset.enter === '0') return;
     document.querySelector(`[data-rr-form="${CSS.escape(form)}"][data-kind="submit"] button:not(:disabled)`)?.click();
   },
 };

@@ -73,7 +73,8 @@ export function widget(e, ctx, build) {
     st.last = st.cur = v;
   };
   update(e);
-  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled };
+  // `sent`: a form submitted this value, so the server's later value (a cleared form) is news
+  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
 }
 
 // label_visibility: "hidden" keeps the label's space, "collapsed" removes it (style.css); both keep

@@ -369,3 +369,36 @@ async def test_widgets_nested_in_containers_inside_a_form_belong_to_the_form() -
         assert at.text.texts == ["False False"]
         await at.submit("Submit").click()
         assert at.text.texts == ["True True"]
+
+
+async def test_a_form_cleared_on_submit_gives_the_values_once_then_shows_its_defaults() -> None:
+    seen: list[tuple[str, int]] = []
+
+    async def main() -> None:
+        with rr.form("note", clear_on_submit=True):
+            text = rr.text_input("Note", key="note")
+            stars = rr.slider("Stars", 0, 5, 3)
+            sent = rr.form_submit_button("Send")
+        if sent:
+            seen.append((text, stars))
+        rr.button("Again")
+
+    async with AppTest(main) as at:
+        await at.text_input("Note").set_value("hello")
+        await at.slider("Stars").set_value(5)
+        await at.submit("Send").click()
+        assert seen == [("hello", 5)]  # the run the submit caused sees what was sent
+        assert at.text_input("Note").value == "" and at.slider("Stars").value == 3  # reset
+        assert at.session_state["note"] == ""
+        await at.button("Again").click()
+        assert at.text_input("Note").value == "" and seen == [("hello", 5)]
+
+
+async def test_enter_to_submit_is_told_to_the_page() -> None:
+    async def main() -> None:
+        with rr.form("a", enter_to_submit=False):
+            rr.text_input("x")
+            rr.form_submit_button()
+
+    async with AppTest(main) as at:
+        assert at.blocks("form")[0].props["enter"] is False

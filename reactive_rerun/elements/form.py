@@ -7,12 +7,23 @@ from ..element import Element, form_of
 from ..errors import APIError
 from ..layout import Container, open_block
 
-FORM = Element("form", ("id", "border"), doc="`id` (the form's key), `border` (bool)", block=True)
+FORM = Element(
+    "form", ("id", "border", "enter"),
+    doc="`id` (the form's key), `border` (bool), `enter` (Enter in a text input submits)",
+    block=True,
+)
 
 
 @FORM.function
-def form(key: str, *, border: bool = True) -> Container:
-    """Widgets inside send their values together, when the form's submit button is pressed."""
+def form(
+    key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True
+) -> Container:
+    """Widgets inside send their values together, when the form's submit button is pressed.
+
+    ``clear_on_submit``: after the run a submit causes (which sees the submitted values), the
+    form's widgets go back to their defaults. ``enter_to_submit``: Enter in a text input of the
+    form presses its first submit button.
+    """
     run = current_run()
     if not isinstance(key, str) or not key:
         raise APIError("form() needs a non-empty string key.")
@@ -21,6 +32,11 @@ def form(key: str, *, border: bool = True) -> Container:
     if key in run.forms_seen:
         raise APIError(f"There are multiple forms with the same key={key!r}. Use unique keys.")
     run.forms_seen.add(key)
-    return open_block(FORM, id=key, border=border)
+    clearing = run.host.live.clearing
+    if clear_on_submit:
+        clearing.add(key)
+    else:
+        clearing.discard(key)
+    return open_block(FORM, id=key, border=border, enter=bool(enter_to_submit))
 
 __all__ = ["FORM", "form"]
