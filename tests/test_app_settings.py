@@ -109,3 +109,33 @@ def test_secrets_read_toml_beside_the_script_with_a_clear_error_for_a_missing_ke
             secrets.database.password  # noqa: B018
     finally:
         os.chdir(before)
+
+
+async def test_page_icon_from_an_image_file_or_bytes_travels_as_a_data_url(
+    tmp_path: Path,
+) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+    )
+    (tmp_path / "icon.png").write_bytes(png)
+    (tmp_path / "app.py").write_text(
+        "import reactive_rerun as st\n"
+        "st.set_page_config(page_icon='icon.png')\n"
+        "st.header('with an icon')\n"
+    )
+    async with AppTest.from_file(tmp_path / "app.py") as at:
+        icon = at.page.settings["icon"]
+        assert icon.startswith("data:image/png;base64,")
+
+    async def from_bytes() -> None:
+        rr.set_page_config(page_icon=png)
+
+    async with AppTest(from_bytes) as at:
+        assert at.page.settings["icon"].startswith("data:image/png;base64,")
+
+    async def missing() -> None:
+        rr.set_page_config(page_icon="nope.png")
+
+    async with AppTest(missing) as at:
+        assert "no such image file" in at.exception[0].props["message"]
