@@ -52,8 +52,10 @@ class FragmentCall:
 class Bindings:
     widgets: dict[str, WidgetMeta] = field(default_factory=dict)
     fragments: dict[str, FragmentCall] = field(default_factory=dict)
-    clearing: set[str] = field(default_factory=set)  # forms drawn with clear_on_submit=True
-    submitted: set[str] = field(default_factory=set)  # of those, forms submitted since the last run
+    # forms drawn with clear_on_submit=True, and those of them submitted since the last run
+    # (dicts used as sets: an empty dict is a third of an empty set, and idle sessions count)
+    clearing: dict[str, bool] = field(default_factory=dict)
+    submitted: dict[str, bool] = field(default_factory=dict)
     windows: Windows = field(default_factory=Windows)  # large tables, served a window at a time
 
     def forget(self, widget_ids: set[str]) -> None:

@@ -85,7 +85,7 @@ class SessionData:
             widgets.values.update(rec["values"])
             widgets.triggers.update({str(k): int(v) for k, v in rec["triggers"].items()})
             widgets.clicks = int(rec["clicks"])
-            widgets.trigger_keys = {str(k) for k in rec["trigger_keys"]}
+            widgets.trigger_keys = frozenset(str(k) for k in rec["trigger_keys"])
             for fid, path, run_every, outlets in rec["fragments"]:
                 data.fragments[fid] = FragmentRecord(fid, path, run_every, dict(outlets))
             for path, encoded in sorted(rec["page"], key=lambda item: _depth(item[0])):

@@ -234,7 +234,7 @@ class Inbox:
             self._store(meta, value)
         self.data.widgets.arm(wid)
         if form in self.live.clearing:
-            self.live.submitted.add(form)  # its widgets go back to their defaults after the run
+            self.live.submitted[form] = True  # its widgets go back to their defaults after the run
         self._event(button)
 
     def _room_for(self, meta: WidgetMeta) -> None:

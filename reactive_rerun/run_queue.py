@@ -32,7 +32,7 @@ class RunQueue:
         self.app = False
         self.app_by_user = False
         self.app_waits = False  # the queued app rerun waits for the runs in flight
-        self.waiting: set[str] = set()  # queued fragment reruns that wait for that fragment's run
+        self.waiting: dict[str, bool] = {}  # fragment reruns waiting for their fragment's run
         self.fragments: dict[str, bool] = {}  # fragment id -> requested by a user event
         self.timed: dict[str, bool] = {}  # fragment id -> requested by its run_every timer only
         self.callbacks: list[PendingCallback] = []
@@ -49,9 +49,9 @@ class RunQueue:
         self, fid: str, *, user: bool, timed: bool = False, waits: bool = False
     ) -> None:
         if waits and (fid not in self.fragments or fid in self.waiting):
-            self.waiting.add(fid)
+            self.waiting[fid] = True
         else:
-            self.waiting.discard(fid)
+            self.waiting.pop(fid, None)
         self.timed[fid] = timed and (fid not in self.fragments or self.timed.get(fid, False))
         self.fragments[fid] = self.fragments.get(fid, False) or user
 
@@ -65,7 +65,7 @@ class RunQueue:
         self.app = self.app_by_user
         self.fragments = {fid: user for fid, user in self.fragments.items() if user}
         self.timed = {fid: t for fid, t in self.timed.items() if fid in self.fragments}
-        self.waiting &= self.fragments.keys()
+        self.waiting = {fid: True for fid in self.waiting if fid in self.fragments}
 
     def take_app(self) -> tuple[bool, list[PendingCallback]]:
         by_user, callbacks = self.user_work, self.callbacks
@@ -78,7 +78,7 @@ class RunQueue:
 
     def take_fragment(self, fid: str) -> tuple[bool, list[PendingCallback]]:
         by_user = self.fragments.pop(fid)
-        self.waiting.discard(fid)
+        self.waiting.pop(fid, None)
         self.timed.pop(fid, None)
         mine = [cb for cb in self.callbacks if cb.fragment == fid]
         self.callbacks = [cb for cb in self.callbacks if cb.fragment != fid]

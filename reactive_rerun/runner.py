@@ -24,6 +24,7 @@ from .elements.exception import EXCEPTION, describe
 from .errors import APIError, RerunRequested, StopRun
 from .page import is_under
 from .run_queue import PendingCallback, RunQueue
+from .state import NO_KEYS
 from .threads import in_thread, is_async
 from .watchdog import Watched, reporter
 from .writer import PageWriter
@@ -206,14 +207,15 @@ class Runner:
         widgets = self.data.widgets
         if run.fragment is None:
             unseen |= {w for w in widgets.values if w not in run.widgets_seen}
-            widgets.trigger_keys = {m.key for m in bound.values() if m.trigger and m.key}
+            keys = [m.key for m in bound.values() if m.trigger and m.key]
+            widgets.trigger_keys = frozenset(keys) if keys else NO_KEYS
         self.live.forget(unseen)
         widgets.forget(unseen)
 
     def _clear_submitted_forms(self, run: Run) -> None:
         """``form(clear_on_submit=True)``: the run that saw the submitted values is over; the
         form's widgets show and hold their defaults again."""
-        forms, self.live.submitted = self.live.submitted, set()
+        forms, self.live.submitted = self.live.submitted, {}
         widgets, state, page = self.data.widgets, self.data.state, self.data.page
         for meta in list(self.live.widgets.values()):
             if meta.form not in forms or meta.trigger:

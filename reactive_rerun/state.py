@@ -13,6 +13,8 @@ from typing import Any
 from .context import maybe_run
 from .errors import APIError
 
+NO_KEYS: frozenset[str] = frozenset()  # one empty set for every session
+
 
 @dataclass
 class WidgetStore:
@@ -21,7 +23,8 @@ class WidgetStore:
     values: dict[str, Any] = field(default_factory=dict)  # unkeyed widgets, by widget id
     triggers: dict[str, int] = field(default_factory=dict)  # armed button -> its click number
     clicks: int = 0
-    trigger_keys: set[str] = field(default_factory=set)  # keys of buttons: read-only in state
+    # keys of buttons: read-only in state (a frozenset: the empty one is shared by every session)
+    trigger_keys: frozenset[str] = NO_KEYS
 
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:
@@ -187,4 +190,4 @@ class SessionStateProxy(MutableMapping[str, Any]):
         run = maybe_run()
         return repr(run.host.data.state) if run is not None else "SessionState(<no session>)"
 
-__all__ = ["SessionState", "SessionStateProxy", "WidgetStore"]
+__all__ = ["NO_KEYS", "SessionState", "SessionStateProxy", "WidgetStore"]

@@ -96,7 +96,8 @@ def show(
         # a click (or a submission) is used up by the run that reads it
         value = widgets.take(wid) if kind.submits else widgets.consume(wid)
         if skey is not None:
-            widgets.trigger_keys.add(skey)
+            if skey not in widgets.trigger_keys:
+                widgets.trigger_keys = widgets.trigger_keys | {skey}
             state.set_from_widget(skey, value)
     elif skey is not None:
         if skey in state:

@@ -49,8 +49,9 @@ class Windows:
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._retired: deque[str] = deque(maxlen=64)  # ids let go of lately
+        # made on first use: most sessions never show a large table (idle memory counts)
+        self._tasks: set[asyncio.Task[None]] | None = None
+        self._retired: deque[str] | None = None  # ids let go of lately
 
     def find(self, source: Any, hide_index: bool | None) -> Entry | None:
         """The entry already holding ``source`` (the same object, of the same length)."""
@@ -81,13 +82,16 @@ class Windows:
         """Drop the tables no element on the page shows any more."""
         for key in [key for key in self.entries if key not in shown]:
             del self.entries[key]
+            if self._retired is None:
+                self._retired = deque(maxlen=64)
             self._retired.append(key)
 
     def request(self, message: dict[str, Any], reply: Callable[[str], None]) -> None:
         """Answer a ``rows`` message: now, or once its sort order is ready."""
         entry = self.entries.get(message["id"])
         if entry is None:
-            if message["id"] in self._retired:  # replaced while the browser scrolled: no answer
+            if self._retired is not None and message["id"] in self._retired:
+                # replaced while the browser scrolled: no answer
                 return
             raise ProtocolError(f"unknown table {message['id']!r} (no longer shown)")
         sort = message.get("sort")
@@ -105,6 +109,8 @@ class Windows:
             reply(self._answer(entry, message, key))
             return
         task = asyncio.get_running_loop().create_task(self._sorted(entry, message, key, reply))
+        if self._tasks is None:
+            self._tasks = set()
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -152,7 +158,7 @@ class Windows:
             })
 
     def close(self) -> None:
-        for task in self._tasks:
+        for task in self._tasks or ():
             task.cancel()
         self.entries.clear()
 

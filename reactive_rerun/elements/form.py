@@ -34,9 +34,9 @@ def form(
     run.forms_seen.add(key)
     clearing = run.host.live.clearing
     if clear_on_submit:
-        clearing.add(key)
+        clearing[key] = True
     else:
-        clearing.discard(key)
+        clearing.pop(key, None)
     return open_block(FORM, id=key, border=border, enter=bool(enter_to_submit))
 
 __all__ = ["FORM", "form"]
