@@ -669,7 +669,8 @@ class Bench:
         frame = rr.get("token_to_frame_all", {})
         self.row("S11", f"token->frame at the websocket client p50, {n} sessions", "ms",
                  frame.get("p50"), st.get("token_to_frame_all", {}).get("p50"),
-                 note=f"{_f(rr.get('token_frames_seen'))} tokens")
+                 note=f"tokens timed: {_f(rr.get('token_frames_seen'))} ours, "
+                 f"{_f(st.get('token_frames_seen'))} Streamlit's")
         self.row("S11", f"token->frame at the websocket client p99, {n} sessions", "ms",
                  frame.get("p99"), st.get("token_to_frame_all", {}).get("p99"))
         self.row("S11", f"bytes/token server->client, {k}-token replies", "B",
@@ -806,15 +807,22 @@ class Bench:
     @staticmethod
     def _s11_watch(s: ClientSession) -> list[float | None]:
         """Wraps the session's message callback: the wall-clock time (``time.time()``) each
-        token index first shows up in a frame's Markdown."""
+        token index first shows up in a frame's Markdown (ours: the frame's ``"html"``
+        strings; Streamlit's: its ``markdown`` elements' bodies)."""
         seen: list[float | None] = []
         assert s.conn is not None
         inner = s.conn.on_message
 
+        bodies: Callable[[bytes], list[bytes]] = _HTML.findall
+        if s.framework == "st":  # protobuf: the markdown deltas' bodies (write_stream resends
+            from .st_client import markdown_bodies  # the whole text so far with each token)
+
+            bodies = markdown_bodies
+
         def on_message(op: int, payload: bytes) -> None:
             t = time.time()
             top = -1
-            for html in _HTML.findall(payload):
+            for html in bodies(payload):
                 for m in _TOKEN.findall(html):
                     top = max(top, int(m))
             if top >= len(seen):

@@ -23,6 +23,19 @@ FINISHED_EARLY_FOR_RERUN = 2
 FINISHED_FRAGMENT_RUN_SUCCESSFULLY = 3
 
 
+def markdown_bodies(payload: bytes) -> list[bytes]:
+    """The end of the body of a ``markdown`` element in a ForwardMsg's ``new_element`` delta
+    (as UTF-8), or nothing: what S11 scans for the tokens a frame carries. ``write_stream``
+    resends the whole text so far with each token, so its last 32 characters hold the newest."""
+    msg = ForwardMsg.FromString(payload)
+    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+        return []
+    el = msg.delta.new_element
+    if el.WhichOneof("type") != "markdown":
+        return []
+    return [el.markdown.body[-32:].encode()]
+
+
 class STSession(ClientSession):
     framework = "st"
 
