@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import io
-import re
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 from . import protocol
+from ._images import image_or_text
 from .context import current_run
 from .errors import APIError
-from .script import script_folder
 from .threads import run_ui
 
 Layout = Literal["centered", "wide"]
@@ -43,48 +39,12 @@ def set_page_config(
         )
     settings: dict[str, Any] = {
         "title": None if page_title is None else str(page_title),
-        "icon": _icon(page_icon),
+        "icon": image_or_text(page_icon, max_bytes=256 * 1024, what="page_icon"),
         "layout": layout or "centered",
         "sidebar": initial_sidebar_state,
         "menu": dict(menu_items) if menu_items else None,
     }
     run_ui(_apply, settings)
-
-
-_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-          ".ico": "image/x-icon", ".svg": "image/svg+xml", ".webp": "image/webp"}
-_MAX_ICON = 256 * 1024
-
-
-def _icon(icon: Any) -> str | None:
-    """An emoji or URL as given; an image file, its bytes or a PIL image as a ``data:`` URL
-    (small enough to travel with the page settings)."""
-    if icon is None:
-        return None
-    if hasattr(icon, "save") and callable(icon.save):  # a PIL image
-        out = io.BytesIO()
-        icon.save(out, format="PNG")
-        return _data_url(out.getvalue(), "image/png")
-    if isinstance(icon, bytes | bytearray):
-        data = bytes(icon)
-        kind = "image/png" if data.startswith(b"\x89PNG") else (
-            "image/svg+xml" if data.lstrip().startswith(b"<") else "image/jpeg")
-        return _data_url(data, kind)
-    text = str(icon)
-    path = Path(text)
-    if path.suffix.lower() in _TYPES and not re.match(r"^[a-z]+:", text):
-        if not path.is_absolute():
-            path = script_folder() / path
-        if not path.is_file():
-            raise APIError(f"page_icon {text!r}: there is no such image file (looked at {path}).")
-        return _data_url(path.read_bytes(), _TYPES[path.suffix.lower()])
-    return text
-
-
-def _data_url(data: bytes, kind: str) -> str:
-    if len(data) > _MAX_ICON:
-        raise APIError(f"page_icon is {len(data):,} bytes: use an image of at most 256 KB.")
-    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
 def _apply(settings: dict[str, Any]) -> None:

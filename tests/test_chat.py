@@ -4,6 +4,7 @@ flight, the Stop control, and write_stream's chunk kinds."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -194,12 +195,12 @@ async def test_chat_message_roles_letters_emoji_and_urls() -> None:
         assert [e.text for e in at.within(last.path)] == ["<p>via method</p>\n"]
 
 
-async def test_chat_message_refuses_a_non_string_avatar() -> None:
+async def test_chat_message_refuses_an_avatar_that_is_no_image() -> None:
     async def main() -> None:
-        rr.chat_message("user", avatar=b"png")  # type: ignore[arg-type]
+        rr.chat_message("user", avatar=42)  # type: ignore[arg-type]
 
     async with AppTest(main) as at:
-        assert "media server" in at.exception[0].text
+        assert "avatar must be" in at.exception[0].text
 
 
 # -- write_stream ---------------------------------------------------------------------------------
@@ -276,3 +277,22 @@ async def test_the_harness_submits_a_chat_input_with_set_value() -> None:
     async with AppTest(main) as at:
         await at.chat_input[0].set_value("typed")
         assert seen == [None, "typed"]
+
+
+async def test_a_chat_avatar_may_be_an_image_file_or_its_bytes(tmp_path: Path) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+    )
+    (tmp_path / "bot.png").write_bytes(png)
+
+    async def main() -> None:
+        with rr.chat_message("assistant", avatar=str(tmp_path / "bot.png")):
+            rr.write("from a file")
+        with rr.chat_message("user", avatar=png):
+            rr.write("from bytes")
+
+    async with AppTest(main) as at:
+        avatars = [b.props for b in at.blocks("chat_message")]
+        assert [a["avatar_kind"] for a in avatars] == ["url", "url"]
+        assert all(a["avatar"].startswith("data:image/png;base64,") for a in avatars)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Literal
 
+from .._images import TYPES, image_or_text
 from ..element import Element
 from ..errors import APIError
 from ..layout import Container, open_block
@@ -27,11 +29,14 @@ def avatar_of(name: str, avatar: object) -> tuple[str, str]:
         if role is not None:
             return "", role
         return (name.strip()[:1].upper() or "?"), "letter"
-    if not isinstance(avatar, str):
-        raise APIError(
-            "chat_message avatar must be a role name, an emoji or an image URL (a local file or "
-            f"image data needs the media server, not here yet), not {type(avatar).__name__}."
-        )
+    if not isinstance(avatar, str) or Path(avatar).suffix.lower() in TYPES:
+        if not (isinstance(avatar, str | bytes | bytearray) or hasattr(avatar, "save")):
+            raise APIError(
+                "chat_message avatar must be a role name, an emoji, an image URL, an image file, "
+                f"its bytes or a PIL image, not {type(avatar).__name__}."
+            )
+        url = image_or_text(avatar, max_bytes=64 * 1024, what="chat_message avatar")
+        return str(url), "url"
     role = _ROLES.get(avatar.lower())
     if role is not None:
         return "", role
@@ -54,13 +59,14 @@ def _width(width: object) -> str | int:
 def chat_message(
     name: Literal["user", "assistant", "ai", "human"] | str,
     *,
-    avatar: str | None = None,
+    avatar: object = None,
     width: Literal["stretch", "content"] | int = "stretch",
 ) -> Container:
     """A message container: ``with rr.chat_message("user"): rr.write(text)``.
 
     ``user`` / ``human`` and ``assistant`` / ``ai`` get their icons; any other name shows its
-    first letter. ``avatar`` may be one of those role names, an emoji or an image URL.
+    first letter. ``avatar`` may be one of those role names, an emoji, an image URL, or an image file, its
+    bytes or a PIL image (sent as a ``data:`` URL, at most 64 KB).
     """
     if not isinstance(name, str) or not name.strip():
         raise APIError("chat_message needs a non-empty name, such as 'user' or 'assistant'.")
