@@ -26,6 +26,7 @@ from .assets import Assets, PlotlyJS, static_dir
 from .client_info import ClientInfo
 from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
+from .media_routes import MediaRoutes
 from .registry import SessionRegistry
 from .runner import Script
 from .script import ScriptFile
@@ -109,6 +110,7 @@ class App:
                              ttl=session_timeout),
         )
         self._shell = (static_dir() / "index.html").read_text(encoding="utf-8")
+        media = MediaRoutes(self.sessions)
         self._router = Starlette(
             routes=[
                 Route("/", self._page),
@@ -116,6 +118,7 @@ class App:
                 WebSocketRoute("/_rr/ws", self._socket),
                 Route(f"/_rr/static/{__version__}/{{name:path}}", Assets(static_dir()).serve),
                 Route("/_rr/plotly/{version}/plotly.min.js", PlotlyJS().serve),
+                Route("/_rr/media/{session}/{token}", media.media, methods=["GET", "HEAD"]),
                 Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,

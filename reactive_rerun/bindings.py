@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .media import MediaFiles
 from .windows import Windows
 
 Callback = Callable[..., Any]
@@ -51,6 +52,7 @@ class Bindings:
     widgets: dict[str, WidgetMeta] = field(default_factory=dict)
     fragments: dict[str, FragmentCall] = field(default_factory=dict)
     windows: Windows = field(default_factory=Windows)  # large tables, served a window at a time
+    media: MediaFiles = field(default_factory=MediaFiles)  # images and downloads, over HTTP
 
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:
