@@ -61,6 +61,8 @@ class App:
             past that (or past ``SocketWriter.LIMIT_BYTES`` waiting) the connection is
             dropped and its session waits for the client to come back, as after any
             disconnect.
+        max_upload_size: megabytes one uploaded file may have (``rr.file_uploader``).
+        upload_quota: megabytes the uploaders of one session may hold at once.
         session_store: where sessions' records are kept: a ``redis://`` URL shared by every
             worker (any worker then serves any session), a ``SessionStore``, or None (this
             process's memory). ``store`` is the older name of the same argument.
@@ -83,6 +85,8 @@ class App:
         max_sessions: int = 10_000,
         max_connections_per_client: int | None = 100,
         max_send_lag: float = 15.0,
+        max_upload_size: int = 200,
+        upload_quota: int = 1000,
         session_store: str | SessionStore | None = None,
         store: SessionStore | None = None,
         reload: bool = False,
@@ -103,6 +107,8 @@ class App:
             max_events_per_second=max_events_per_second,
             event_burst=max(1, int(2 * max_events_per_second)),
             max_pending_callbacks=max_pending_callbacks,
+            max_upload_size=max_upload_size,
+            upload_quota=upload_quota,
         )
         self.sessions = SessionRegistry(
             main, self.config, timeout=session_timeout, max_sessions=max_sessions,
@@ -119,6 +125,7 @@ class App:
                 Route(f"/_rr/static/{__version__}/{{name:path}}", Assets(static_dir()).serve),
                 Route("/_rr/plotly/{version}/plotly.min.js", PlotlyJS().serve),
                 Route("/_rr/media/{session}/{token}", media.media, methods=["GET", "HEAD"]),
+                Route("/_rr/upload/{session}/{token}", media.upload, methods=["PUT"]),
                 Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,

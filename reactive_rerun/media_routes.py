@@ -14,8 +14,9 @@ import re
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from .errors import UploadRefused
 from .registry import SessionRegistry
 
 logger = logging.getLogger("reactive_rerun")
@@ -76,6 +77,52 @@ class MediaRoutes:
             return Response(b"", status_code=416, headers=headers)
         headers["Content-Range"] = f"bytes {start}-{stop}/{size}"
         return Response(body[start:stop + 1], status_code=206, headers=headers)
+
+
+    async def upload(self, request: Request) -> Response:
+        """``PUT /_rr/upload/<session>/<token>?name=...``: the raw bytes of one file.
+
+        Refused (a JSON ``{"error": ...}`` the widget shows) before any byte is read when
+        ``Content-Length`` says it is too large, else as soon as the bytes received pass the cap.
+        """
+        session = self.sessions.live.get(request.path_params["session"])
+        if session is None or session.closed:
+            return refused(UploadRefused("this session is over; reload the page", 404))
+        uploads = session.live.uploads
+        quota = session.config.upload_quota << 20
+        name = (request.query_params.get("name") or "file")[:255]
+        mimetype = request.headers.get("content-type") or "application/octet-stream"
+        length_header = request.headers.get("content-length")
+        try:
+            length = int(length_header) if length_header is not None else None
+            slot = uploads.check(request.path_params["token"], name, length, quota)
+        except UploadRefused as exc:
+            return refused(exc)
+        except ValueError:
+            return refused(UploadRefused("a bad Content-Length", 400))
+        spool = uploads.spool()
+        size = 0
+        try:
+            async for chunk in request.stream():
+                size += len(chunk)
+                uploads.check_size(slot, size, quota)
+                spool.write(chunk)
+        except UploadRefused as exc:
+            spool.close()
+            return refused(exc)
+        except BaseException:
+            spool.close()
+            raise
+        if slot.token not in uploads.slots:  # its uploader went away meanwhile
+            spool.close()
+            return refused(UploadRefused("this uploader is no longer on the page", 404))
+        file = uploads.add(slot, name, mimetype, spool, size)
+        return JSONResponse({"id": file.file_id, "name": file.name, "size": file.size})
+
+
+def refused(exc: UploadRefused) -> Response:
+    return JSONResponse({"error": str(exc)}, status_code=exc.status,
+                        headers={"Connection": "close"} if exc.status == 413 else None)
 
 
 __all__ = ["MediaRoutes", "disposition"]

@@ -167,6 +167,7 @@ class Runner:
                 self.writer.emit(protocol.op_rm(removed))
             self.live.windows.sweep(self.data.page)  # large tables no longer shown
             self.live.media.sweep(self.data.page)  # images and downloads no longer shown
+            self.live.uploads.sweep(self.data.page)  # uploaders no longer shown
             self._clean_widgets(run, complete=status == "complete")
             self._next_submission(run)
         if status != "cancelled":

@@ -180,6 +180,7 @@ class Session:
         finally:  # the session is over: its scope="session" cache entries and media go
             forget_session(self.id)
             self.live.media.close()
+            self.live.uploads.close()
 
     async def until_idle(self) -> None:
         """Wait until no run is in flight and none is queued."""

@@ -28,6 +28,7 @@ from .empty import empty
 from .exception import exception
 from .expander import expander
 from .feedback import feedback
+from .file_uploader import file_uploader
 from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
@@ -68,8 +69,8 @@ __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
     "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
     "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
-    "download_button", "empty", "error", "exception", "expander", "feedback", "form",
-    "form_submit_button",
+    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
+    "form", "form_submit_button",
     "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",
     "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
     "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
