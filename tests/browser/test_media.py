@@ -66,3 +66,37 @@ async def test_image_and_download(
     await expect(page.get_by_text("loud clicked")).to_be_visible()
     await expect(page.get_by_text("runs: 2")).to_be_visible()
     assert page_errors == []
+
+
+async def uploads() -> None:
+    f = rr.file_uploader("Your file", type="txt", max_upload_size=1)
+    if f is not None:
+        rr.text(f"got {f.name}: {f.read().decode()}")
+
+
+async def test_file_uploader_uploads_and_shows_a_refusal(
+    page: Page, serve: Callable[..., str], page_errors: list[str], tmp_path: Path
+) -> None:
+    await open_app(page, serve(rr.App(uploads)))
+    small = tmp_path / "hello.txt"
+    small.write_text("hi there")
+    await page.locator(".rr-file_uploader input[type=file]").set_input_files(str(small))
+    await expect(page.get_by_text("got hello.txt: hi there")).to_be_visible()
+    await expect(page.locator(".rr-upload-name")).to_have_text("hello.txt")
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * ((1 << 20) + 10))
+    await page.locator(".rr-file_uploader input[type=file]").set_input_files(str(big))
+    await expect(page.locator(".rr-upload-error")).to_contain_text("larger than the limit")
+    await expect(page.get_by_text("got hello.txt: hi there")).to_be_visible()  # unchanged
+
+    wrong = tmp_path / "picture.png"  # refused by the server (the type), not the browser
+    wrong.write_bytes(b"png")
+    await page.locator(".rr-file_uploader input[type=file]").set_input_files(str(wrong))
+    await expect(page.locator(".rr-upload-error")).to_contain_text("not an accepted file type")
+    await expect(page.get_by_text("got hello.txt: hi there")).to_be_visible()
+
+    await page.get_by_role("button", name="Remove hello.txt").click()
+    await expect(page.get_by_text("got hello.txt")).to_have_count(0)
+    # Chromium logs the refused request itself; nothing else went wrong
+    assert [e for e in page_errors if "status of 415" not in e] == []
