@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PREFIX = "_rr/upload/"
 TOKEN = re.compile(r"_rr/upload/[0-9A-Za-z_-]+/([0-9A-Za-z_-]{16,})")
 SPOOL = 1 << 20  # bytes kept in memory before a file goes to disk
-UNCLAIMED = 120.0  # seconds an uploaded file may wait for the value that names it
+UNCLAIMED = 600.0  # seconds an uploaded file may wait for a value (a form's submission)
 
 
 class UploadedFile:
@@ -150,24 +150,24 @@ class Uploads:
         return file
 
     def files(self, seed: str, ids: list[str]) -> list[UploadedFile]:
-        """The files ``ids`` names for the uploader ``seed``; they are now claimed, and its
-        claimed files not named, and unclaimed ones left too long, are freed."""
+        """The files ``ids`` names for the uploader ``seed``. They are now claimed; its files
+        not named are freed if they were claimed before, or came before the newest named one
+        (replaced in the browser), or have waited longer than ``UNCLAIMED``; files still on
+        their way to a value (uploaded after it) are kept."""
         token = self._by_seed.get(seed)
         slot = self.slots.get(token) if token is not None else None
         if slot is None:
             return []
         now = time.monotonic()
-        found: list[UploadedFile] = []
+        named = [slot.files[i][1] for i in ids if i in slot.files]
+        newest = max(named) if named else now - UNCLAIMED
         for fid, (file, when, claimed) in list(slot.files.items()):
             if fid in ids:
                 slot.files[fid] = (file, when, True)
-            elif claimed or now - when > UNCLAIMED:
+            elif claimed or when < newest:  # let go of, or replaced before it was named
                 del slot.files[fid]
                 file._free()
-        for fid in ids:
-            if fid in slot.files:
-                found.append(slot.files[fid][0])
-        return found
+        return [slot.files[fid][0] for fid in ids if fid in slot.files]
 
     def describe(self, seed: str, ids: list[str]) -> list[dict[str, Any]]:
         """What the browser lists for ``ids`` (those still held)."""

@@ -141,3 +141,27 @@ def test_an_uploader_gone_from_the_page_frees_its_files() -> None:
         tab.until(lambda p: p.idle and "Transient" not in str(p.shown()))
         assert session.live.uploads.held() == 0
         assert put(client, transient, "t.txt", b"again").status_code == 404
+
+
+def test_in_a_form_the_files_go_with_the_submission_and_replaced_ones_are_freed() -> None:
+    async def formed() -> None:
+        with rr.form("f"):
+            f = rr.file_uploader("Doc")
+            rr.form_submit_button("Send")
+        rr.text(f"doc: {None if f is None else f.getvalue().decode()}")
+
+    app = rr.App(formed, session_timeout=5)
+    with TestClient(app) as client, connect(client) as ws:
+        tab = opened(ws)
+        session = app.sessions.live[tab.page.session_id]
+        doc, send = uploader(tab, "Doc"), uploader(tab, "Send")
+        first = put(client, doc, "a.txt", b"first").json()["id"]
+        second = put(client, doc, "b.txt", b"second").json()["id"]  # replaced it in the browser
+        assert session.live.uploads.held() == 11
+        tab.send({"t": "submit", "form": doc["form"], "id": send["id"],
+                  "values": {doc["id"]: [second]}})
+        tab.until(lambda p: p.idle and "doc: second" in texts(tab))
+        assert session.live.uploads.held() == 6  # the replaced one is gone
+        assert not session.live.uploads.known(
+            next(iter(session.live.uploads._by_seed)), first
+        )
