@@ -56,6 +56,8 @@ class MediaRoutes:
             logger.exception("session %s: making a media file failed", session.id[:8])
             return PlainTextResponse("the file could not be made", status_code=500)
         headers = dict(HEADERS, **{"Content-Type": file.mimetype})
+        if file.maker is not None:  # made anew on each request: never reused from a cache
+            headers["Cache-Control"] = "private, no-cache"
         if file.filename is not None:
             headers["Content-Disposition"] = disposition(file.filename)
         wanted = request.headers.get("range")

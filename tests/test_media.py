@@ -202,6 +202,7 @@ def test_download_does_not_rerun_unless_asked() -> None:
         assert client.get("/" + quiet["url"]).content == b"\x00\x01"
         made = client.get("/" + lazy["url"])
         assert made.text == "made 0" and made.headers["content-type"].startswith("text/csv")
+        assert made.headers["cache-control"] == "private, no-cache"
         assert runs == ["run"]  # downloading ran nothing
         tab.click("Default")
         tab.until(lambda p: p.idle and len(runs) == 2)
