@@ -26,6 +26,7 @@ from .assets import Assets, PlotlyJS, static_dir
 from .client_info import ClientInfo
 from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
+from .media_routes import MediaRoutes
 from .registry import SessionRegistry
 from .runner import Script
 from .script import ScriptFile
@@ -60,6 +61,8 @@ class App:
             past that (or past ``SocketWriter.LIMIT_BYTES`` waiting) the connection is
             dropped and its session waits for the client to come back, as after any
             disconnect.
+        max_upload_size: megabytes one uploaded file may have (``rr.file_uploader``).
+        upload_quota: megabytes the uploaders of one session may hold at once.
         session_store: where sessions' records are kept: a ``redis://`` URL shared by every
             worker (any worker then serves any session), a ``SessionStore``, or None (this
             process's memory). ``store`` is the older name of the same argument.
@@ -82,6 +85,8 @@ class App:
         max_sessions: int = 10_000,
         max_connections_per_client: int | None = 100,
         max_send_lag: float = 15.0,
+        max_upload_size: int = 200,
+        upload_quota: int = 1000,
         session_store: str | SessionStore | None = None,
         store: SessionStore | None = None,
         reload: bool = False,
@@ -102,6 +107,8 @@ class App:
             max_events_per_second=max_events_per_second,
             event_burst=max(1, int(2 * max_events_per_second)),
             max_pending_callbacks=max_pending_callbacks,
+            max_upload_size=max_upload_size,
+            upload_quota=upload_quota,
         )
         self.sessions = SessionRegistry(
             main, self.config, timeout=session_timeout, max_sessions=max_sessions,
@@ -109,6 +116,7 @@ class App:
                              ttl=session_timeout),
         )
         self._shell = (static_dir() / "index.html").read_text(encoding="utf-8")
+        media = MediaRoutes(self.sessions)
         self._router = Starlette(
             routes=[
                 Route("/", self._page),
@@ -116,6 +124,8 @@ class App:
                 WebSocketRoute("/_rr/ws", self._socket),
                 Route(f"/_rr/static/{__version__}/{{name:path}}", Assets(static_dir()).serve),
                 Route("/_rr/plotly/{version}/plotly.min.js", PlotlyJS().serve),
+                Route("/_rr/media/{session}/{token}", media.media, methods=["GET", "HEAD"]),
+                Route("/_rr/upload/{session}/{token}", media.upload, methods=["PUT"]),
                 Route("/{page:path}", self._page),  # a page of a multipage app loads directly
             ],
             lifespan=self._lifespan,

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .media import MediaFiles
+from .uploads import Uploads
 from .windows import Windows
 
 Callback = Callable[..., Any]
@@ -57,6 +59,8 @@ class Bindings:
     clearing: dict[str, bool] = field(default_factory=dict)
     submitted: dict[str, bool] = field(default_factory=dict)
     windows: Windows = field(default_factory=Windows)  # large tables, served a window at a time
+    media: MediaFiles = field(default_factory=MediaFiles)  # images and downloads, over HTTP
+    uploads: Uploads = field(default_factory=Uploads)  # uploaders' URLs and their files
 
     def forget(self, widget_ids: set[str]) -> None:
         for wid in widget_ids:

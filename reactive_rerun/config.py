@@ -22,6 +22,8 @@ class SessionConfig:
     rerun_loop_pause_max: float = 0.05  # ... up to this (other sessions go first)
     max_events_per_second: float = 1000.0  # a client's sustained message rate; more is dropped
     event_burst: int = 2000  # messages a client may send at once before the rate applies
+    max_upload_size: int = 200  # MB: the largest file one upload may send
+    upload_quota: int = 1000  # MB: what one session's uploaders may hold at once
 
 
 __all__ = ["SessionConfig"]

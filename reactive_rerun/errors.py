@@ -28,6 +28,15 @@ class APIError(Exception):
     """The script called the reactive_rerun API in a way it does not support."""
 
 
+class UploadRefused(APIError):
+    """An upload a session does not take (too large, over quota, a refused type, an uploader
+    no longer shown); ``status`` is the HTTP status the web layer answers with."""
+
+    def __init__(self, message: str, status: int = 413) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class UnhashableParamError(APIError):
     """An argument of an ``rr.cache_data`` / ``rr.cache_resource`` function has no hash.
 
@@ -80,4 +89,5 @@ __all__ = [
     "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "SessionBusy",
     "StopRun",
     "StoreConflict", "TooManySessions", "UnhashableParamError", "UnstorableValue",
+    "UploadRefused",
 ]

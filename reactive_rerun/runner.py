@@ -167,6 +167,8 @@ class Runner:
             if removed:
                 self.writer.emit(protocol.op_rm(removed))
             self.live.windows.sweep(self.data.page)  # large tables no longer shown
+            self.live.media.sweep(self.data.page)  # images and downloads no longer shown
+            self.live.uploads.sweep(self.data.page)  # uploaders no longer shown
             self._clean_widgets(run, complete=status == "complete")
             if self.live.submitted:
                 self._clear_submitted_forms(run)

@@ -177,8 +177,10 @@ class Session:
         """The session's driver task; runs until cancelled."""
         try:
             await self.scheduler.drive()
-        finally:  # the session is over: its scope="session" cache entries go
+        finally:  # the session is over: its scope="session" cache entries and media go
             forget_session(self.id)
+            self.live.media.close()
+            self.live.uploads.close()
 
     async def until_idle(self) -> None:
         """Wait until no run is in flight and none is queued."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 
 import reactive_rerun as rr
@@ -36,8 +34,11 @@ async def test_pyplot_sends_a_png_and_closes_the_figure() -> None:
     async with AppTest(main) as at:
         first, second = at.pyplot
         src = first.props["src"]
-        assert src.startswith("data:image/png;base64,")
-        assert base64.b64decode(src.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+        assert at.session is not None
+        assert src.startswith(f"_rr/media/{at.session.id}/")  # served, not inline
+        file = at.session.live.media.get(src.rsplit("/", 1)[1])
+        assert file is not None and file.mimetype == "image/png"
+        assert (await file.content())[:8] == b"\x89PNG\r\n\x1a\n"
         assert 100 < first.props["px_width"] < 250  # about 2 inches at 100 CSS px an inch
         assert first.props["width"] == "stretch"
         assert len(plt.get_fignums()) == 1  # the given figure closed, the kept one still open
@@ -58,7 +59,7 @@ def test_pyplot_in_a_plain_script_renders_in_its_thread() -> None:
         rr.pyplot()
 
     with SyncAppTest(main) as at:
-        assert at.pyplot[0].props["src"].startswith("data:image/png")
+        assert at.pyplot[0].props["src"].startswith("_rr/media/")
     assert plt.get_fignums() == []
 
 

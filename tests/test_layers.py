@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "reactive_rerun"
-WEB = {"app", "assets", "socket_writer"}  # the web adapter: the modules using Starlette
+WEB = {"app", "assets", "socket_writer", "media_routes"}  # the web adapter: uses Starlette
 
 
 def loaded_after(code: str) -> set[str]:

@@ -23,14 +23,17 @@ from .date_input import date_input
 from .datetime_input import datetime_input
 from .dialog import dialog
 from .divider import divider
+from .download_button import download_button
 from .empty import empty
 from .exception import exception
 from .expander import expander
 from .feedback import feedback
+from .file_uploader import file_uploader
 from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
 from .header import header
+from .image import image
 from .json import json
 from .map import map
 from .markdown import markdown
@@ -65,9 +68,10 @@ from .vega import altair_chart, vega_lite_chart
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
     "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
-    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider", "empty",
-    "error", "exception", "expander", "feedback", "form", "form_submit_button",
-    "graphviz_chart", "header", "info", "json", "line_chart", "map", "markdown", "metric",
+    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
+    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
+    "form", "form_submit_button",
+    "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",
     "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
     "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
     "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",

@@ -65,8 +65,8 @@ def chat_message(
     """A message container: ``with rr.chat_message("user"): rr.write(text)``.
 
     ``user`` / ``human`` and ``assistant`` / ``ai`` get their icons; any other name shows its
-    first letter. ``avatar`` may be one of those role names, an emoji, an image URL, or an image file, its
-    bytes or a PIL image (sent as a ``data:`` URL, at most 64 KB).
+    first letter. ``avatar`` may be one of those role names, an emoji, an image URL, or an
+    image file, its bytes or a PIL image (sent as a ``data:`` URL, at most 64 KB).
     """
     if not isinstance(name, str) or not name.strip():
         raise APIError("chat_message needs a non-empty name, such as 'user' or 'assistant'.")

@@ -1,24 +1,25 @@
 """``rr.pyplot``: a matplotlib figure, rendered to PNG on the server, off the event loop.
 
 In a plain script the figure is rendered in the script's own worker thread; in an ``async def``
-script ``await rr.pyplot(fig)`` renders it in a thread. The image travels inline as a
-``data:image/png;base64,...`` URL until the media server exists (then it will be an HTTP URL).
+script ``await rr.pyplot(fig)`` renders it in a thread. The PNG is served from the media route
+(``docs/media.md``); the element carries its URL.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import io
 from typing import Any, Literal
 
+from ..context import current_run
 from ..element import Element, ui
 from ..errors import APIError
+from ..media import url
 from ..threads import run_ui, script_loop
 
 PYPLOT = Element(
     "pyplot", ("src", "px_width", "width", "alt"),
-    doc="`src` (`data:image/png;base64,...`), `px_width` (the image's width in CSS pixels), "
+    doc="`src` (the PNG's media URL), `px_width` (the image's width in CSS pixels), "
         "`width` (`stretch`, `content` or px), `alt`",
 )
 
@@ -37,8 +38,8 @@ def _figure(fig: Any) -> Any:
     return plt.gcf()
 
 
-def render(fig: Any, *, clear: bool, close: bool, **savefig: Any) -> tuple[str, int]:
-    """The figure as a PNG data URL and its width in CSS pixels; cleared / closed as asked."""
+def render(fig: Any, *, clear: bool, close: bool, **savefig: Any) -> tuple[bytes, int]:
+    """The figure as PNG bytes and its width in CSS pixels; cleared / closed as asked."""
     options: dict[str, Any] = {"bbox_inches": "tight", "dpi": DPI, "format": "png"}
     options.update(savefig)
     buf = io.BytesIO()
@@ -52,7 +53,7 @@ def render(fig: Any, *, clear: bool, close: bool, **savefig: Any) -> tuple[str, 
 
         plt.close(fig)
     dpi = float(options.get("dpi") or DPI)
-    return "data:image/png;base64," + base64.b64encode(png).decode(), round(px * 100 / dpi)
+    return png, round(px * 100 / dpi)
 
 
 @ui.here
@@ -77,8 +78,10 @@ def pyplot(
     clear = (not given) if clear_figure is None else clear_figure
     close = clear_figure is not False
 
-    def show(found: tuple[str, int]) -> None:
-        PYPLOT.draw(src=found[0], px_width=found[1], width=width, alt=None)
+    def show(found: tuple[bytes, int]) -> None:
+        run = current_run()
+        src = url(run.host.data.id, run.host.live.media.add(found[0], "image/png"))
+        PYPLOT.draw(src=src, px_width=found[1], width=width, alt=None)
 
     if script_loop() is not None:  # a plain script's thread: render here, draw on the loop
         run_ui(show, render(figure, clear=clear, close=close, **kwargs))
