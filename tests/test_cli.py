@@ -11,15 +11,10 @@ import time
 from pathlib import Path
 
 import httpx
+from _processes import free_port, wait_until_serving
 from websockets.sync.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start(script: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
@@ -29,15 +24,8 @@ def start(script: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     host = f"127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"http://{host}/_rr/health", timeout=1).status_code == 200:
-                return proc, host
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.1)
+    wait_until_serving(proc, host)
+    return proc, host
 
 
 def headers_after(host: str, want: str) -> list[str]:

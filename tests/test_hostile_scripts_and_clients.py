@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import textwrap
@@ -13,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _processes import free_port, wait_until_serving
 from _webclient import TestClient
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -129,9 +129,7 @@ def test_keyboard_interrupt_in_a_script_does_not_stop_uvicorn(tmp_path: Path) ->
 
         app = rr.App(main)
     """))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     host = f"127.0.0.1:{port}"
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "stopper:app", "--port", str(port), "--ws", "wsproto",
@@ -139,15 +137,7 @@ def test_keyboard_interrupt_in_a_script_does_not_stop_uvicorn(tmp_path: Path) ->
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"http://{host}/_rr/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and proc.poll() is None, "uvicorn did not start"
-            time.sleep(0.1)
+        wait_until_serving(proc, host)
         with connect(f"ws://{host}/_rr/ws", origin=f"http://{host}") as ws:
             ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0}))
             ids: dict[str, str] = {}

@@ -4,22 +4,15 @@ other worker starts a fresh session cleanly."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
+from _processes import free_port, wait_until_serving
 from websockets.sync.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _hello(host: str, session: str | None) -> tuple[str, bool, list[str]]:
@@ -42,7 +35,7 @@ def _hello(host: str, session: str | None) -> tuple[str, bool, list[str]]:
 
 
 def test_two_workers_serve_sessions_and_a_reconnect_elsewhere_starts_fresh() -> None:
-    port = _free_port()
+    port = free_port()
     host = f"127.0.0.1:{port}"
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "examples.rerun_pattern:app", "--port", str(port),
@@ -51,15 +44,7 @@ def test_two_workers_serve_sessions_and_a_reconnect_elsewhere_starts_fresh() -> 
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"http://{host}/_rr/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "workers did not start"
-            time.sleep(0.1)
+        wait_until_serving(proc, host)
         first, resumed, errors = _hello(host, None)
         assert not resumed and not errors
         outcomes = set()

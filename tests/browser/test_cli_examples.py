@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+from _processes import free_port, wait_until_serving
 from playwright.async_api import Page, expect
 
 from .helpers import open_app
@@ -21,24 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def serve_file(script: Path) -> tuple[subprocess.Popen[str], str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "reactive_rerun", "run", str(script), "--port", str(port),
          "--no-reload"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "_rr/health", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.1)
+    wait_until_serving(proc, f"127.0.0.1:{port}")
+    return proc, f"http://127.0.0.1:{port}/"
 
 
 async def test_the_plain_script_example_works_in_the_browser(page: Page) -> None:

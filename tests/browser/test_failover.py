@@ -18,7 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from _redis import free_port, redis_server
+from _processes import free_port, wait_until_serving
+from _redis import redis_server
 from playwright.async_api import Page, expect
 from websockets.asyncio.client import connect
 
@@ -49,13 +50,8 @@ class Worker:
              str(self.port), "--no-reload", "--session-store", self.store],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{self.port}/_rr/health", timeout=1).is_success:
-                    return self
-            assert self.proc.poll() is None and time.monotonic() < deadline, "no worker"
-            time.sleep(0.1)
+        wait_until_serving(self.proc, f"127.0.0.1:{self.port}")
+        return self
 
     def sessions(self) -> int:
         try:
