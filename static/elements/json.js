@@ -33,7 +33,8 @@ export default function mount(e) {
       li.append(keyPart(key) || '', key != null ? h('span', { class: 'rr-jp', text: ': ' }) : '', h('span', { class: 'rr-jp', text: o + c }));
       return li;
     }
-    const btn = h('button', { type: 'button', class: 'rr-jt', 'aria-expanded': 'false' },
+    const label = `${key == null ? 'JSON' : key} (${count(v)})`; // the name a screen reader says
+    const btn = h('button', { type: 'button', class: 'rr-jt', 'aria-expanded': 'false', 'aria-label': label },
       h('span', { class: 'rr-jcaret', 'aria-hidden': 'true' }), keyPart(key),
       key != null ? h('span', { class: 'rr-jp', text: ': ' }) : null, h('span', { class: 'rr-jp', text: o }));
     const summary = h('span', { class: 'rr-jsum' }, h('span', { class: 'rr-jcount', text: count(v) }), h('span', { class: 'rr-jp', text: c }));
