@@ -117,6 +117,12 @@ async def shoot(names: list[str], out: Path) -> list[Path]:
                         for theme in THEMES:
                             made.append(await _one(browser, name, port, width, height, theme,
                                                    prepare, out))
+                    if name == "showcase":  # the page chrome: the menu, the phone sidebar
+                        for theme in THEMES:
+                            made.append(await _one(browser, "showcase-menu", port, 1280, 860,
+                                                   theme, _menu, out, full=False))
+                        made.append(await _one(browser, "showcase-sidebar", port, 390, 844,
+                                               "light", _sidebar, out, full=False))
                 finally:
                     proc.terminate()
                     try:
@@ -128,8 +134,21 @@ async def shoot(names: list[str], out: Path) -> list[Path]:
     return made
 
 
+async def _menu(page: Any) -> None:
+    await _showcase(page)
+    await page.get_by_role("button", name="Main menu").click()
+    await page.get_by_role("menu").wait_for()
+
+
+async def _sidebar(page: Any) -> None:
+    await _showcase(page)
+    await page.get_by_role("button", name="Toggle sidebar").click()
+    await page.wait_for_timeout(400)  # the slide
+
+
 async def _one(browser: Any, name: str, port: int, width: int, height: int, theme: str,
-               prepare: Callable[[Any], Awaitable[None]] | None, out: Path) -> Path:
+               prepare: Callable[[Any], Awaitable[None]] | None, out: Path,
+               full: bool = True) -> Path:
     context = await browser.new_context(viewport={"width": width, "height": height})
     try:
         await context.add_init_script(f"localStorage.setItem('rr-theme', '{theme}')")
@@ -140,10 +159,11 @@ async def _one(browser: Any, name: str, port: int, width: int, height: int, them
             await prepare(page)
         await page.evaluate("document.fonts.ready")
         await page.evaluate("window.scrollTo(0, 0)")
-        full = await page.evaluate("document.documentElement.scrollHeight")
-        # the whole (capped) page as the viewport: fixed parts (the sidebar) reach the bottom
-        await page.set_viewport_size({"width": width, "height": min(max(full, height), MAX_HEIGHT)})
-        await page.wait_for_timeout(150)
+        if full:  # the whole (capped) page as the viewport: fixed parts (the sidebar) reach down
+            tall = await page.evaluate("document.documentElement.scrollHeight")
+            await page.set_viewport_size(
+                {"width": width, "height": min(max(tall, height), MAX_HEIGHT)})
+            await page.wait_for_timeout(150)
         png = await page.screenshot(animations="disabled")
         path = out / f"{name}-{width}-{theme}.png"
         path.write_bytes(_small(png))

@@ -172,3 +172,22 @@ async def test_the_menus_rerun_runs_the_script_again() -> None:
     async with AppTest(main) as at:
         await at.send({"t": "rerun"})
         assert at.text[0].text == "run 2"
+
+
+def test_the_theme_docs_examples_work_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (ROOT / "docs" / "theme.md").read_text(encoding="utf-8")
+    (toml,) = re.findall(r"```toml\n(.*?)```", text, re.S)
+    (python,) = re.findall(r"```python\n(.*?)```", text, re.S)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(toml)
+    assert from_config().primary_color == "#0a7d5a"
+    namespace: dict[str, object] = {}
+    exec(compile(python, "docs/theme.md", "exec"), namespace)
+    app = namespace["app"]
+    assert isinstance(app, rr.App)
+    assert app.theme == Theme(base="light", primary_color="#b00020",
+                              background_color="#fbfaf7", secondary_background_color="#f1efe8",
+                              text_color="#1f2328", font="serif")
