@@ -2,12 +2,21 @@
 // (aria-expanded) that opens or closes it; children are built when first opened, so a large value
 // costs what is shown. `expanded`: true (all open), false (closed) or the depth shown open. What
 // the reader opened or closed stays when the script redraws the same value shape; a new
-// `expanded` starts over. A text that is not JSON (NaN from Python, say) shows as plain text.
+// `expanded` starts over. Python writes NaN and ±Infinity bare (not JSON): they are read as
+// numbers shown by name. Any other text that is not JSON shows as plain text.
 import { h } from '../dom.js';
 
 export const props = ['text', 'expanded', 'width'];
 
-const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+class Named { constructor(name) { this.name = name; } toString() { return this.name; } } // NaN, Infinity
+const MARK = '\u0000rr';
+function parse(text) {
+  try { return JSON.parse(text); } catch {}
+  const fixed = text.replace(/"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g, (m) => (m[0] === '"' ? m : JSON.stringify({ [MARK]: m })));
+  return JSON.parse(fixed, (k, v) => (v && typeof v === 'object' && MARK in v ? new Named(v[MARK]) : v));
+}
+
+const kindOf = (v) => (v === null ? 'null' : v instanceof Named ? 'number' : Array.isArray(v) ? 'array' : typeof v);
 const count = (v, n = Array.isArray(v) ? v.length : Object.keys(v).length) =>
   `${n} ${Array.isArray(v) ? (n === 1 ? 'item' : 'items') : n === 1 ? 'key' : 'keys'}`;
 
@@ -28,11 +37,10 @@ export default function mount(e) {
   function branch(key, v, depth, path) {
     const arr = Array.isArray(v), [o, c] = arr ? ['[', ']'] : ['{', '}'];
     const entries = arr ? v.map((x, i) => [i, x]) : Object.entries(v);
-    const li = h('li', { class: 'rr-jrow rr-jbranch' });
-    if (!entries.length) {
-      li.append(keyPart(key) || '', key != null ? h('span', { class: 'rr-jp', text: ': ' }) : '', h('span', { class: 'rr-jp', text: o + c }));
-      return li;
+    if (!entries.length) { // nothing to open: a leaf
+      return h('li', { class: 'rr-jrow' }, keyPart(key), key != null ? h('span', { class: 'rr-jp', text: ': ' }) : null, h('span', { class: 'rr-jp', text: o + c }));
     }
+    const li = h('li', { class: 'rr-jrow rr-jbranch' });
     const label = `${key == null ? 'JSON' : key} (${count(v)})`; // the name a screen reader says
     const btn = h('button', { type: 'button', class: 'rr-jt', 'aria-expanded': 'false', 'aria-label': label },
       h('span', { class: 'rr-jcaret', 'aria-hidden': 'true' }), keyPart(key),
@@ -57,7 +65,7 @@ export default function mount(e) {
     return li;
   }
 
-  const item = (key, v, depth, path) => (v !== null && typeof v === 'object' ? branch(key, v, depth, path) : leaf(key, v));
+  const item = (key, v, depth, path) => (v !== null && typeof v === 'object' && !(v instanceof Named) ? branch(key, v, depth, path) : leaf(key, v));
 
   const update = (e) => {
     if (cur && cur.text === e.text && cur.expanded === e.expanded && cur.width === e.width) return;
@@ -65,7 +73,7 @@ export default function mount(e) {
     cur = e;
     node.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
     let value;
-    try { value = JSON.parse(e.text); } catch {
+    try { value = parse(e.text); } catch {
       return node.replaceChildren(h('pre', { class: 'rr-jraw', text: e.text }));
     }
     node.replaceChildren(h('ul', { class: 'rr-jtree' }, item(null, value, 0, '')));

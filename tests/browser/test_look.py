@@ -25,6 +25,7 @@ async def main() -> None:
     rr.button("Go", type="primary")
     rr.code(CODE, line_numbers=True)
     rr.json({"name": "Ada", "tags": ["a", "b"], "deep": {"deeper": {"x": 1}}}, expanded=1)
+    rr.json({"ratio": float("nan"), "empty": []})
 
 
 def bg(page: Page) -> object:
@@ -134,7 +135,7 @@ async def test_the_json_tree_opens_and_closes_by_mouse_and_keyboard(
     page: Page, serve: Callable[..., str]
 ) -> None:
     await open_app(page, serve(rr.App(main)))
-    tree = page.locator("[data-kind=json]")
+    tree = page.locator("[data-kind=json]").first
     root, tags, deep = (tree.locator(".rr-jt").nth(i) for i in range(3))
     await expect(root).to_have_accessible_name("JSON (3 keys)")
     await expect(root).to_have_attribute("aria-expanded", "true")  # expanded=1: the top level
@@ -152,6 +153,9 @@ async def test_the_json_tree_opens_and_closes_by_mouse_and_keyboard(
     await expect(root).to_have_attribute("aria-expanded", "false")
     await expect(tree).to_contain_text("3 keys")
     await expect(tree.get_by_text('"name"')).to_be_hidden()
+    other = page.locator("[data-kind=json]").nth(1)  # Python's bare NaN: still a tree
+    await expect(other.locator(".rr-jnumber")).to_have_text("NaN")
+    await expect(other).to_contain_text('"empty": []')
 
 
 async def test_phone_sidebar_does_not_bleed_and_its_backdrop_covers_the_chrome(
