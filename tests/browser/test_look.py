@@ -4,10 +4,11 @@ sidebar without bleed and above the page chrome."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Page, Route, expect
 
 import reactive_rerun as rr
 
@@ -45,6 +46,17 @@ async def test_the_menu_switches_the_theme_and_a_reload_keeps_it(
     await menu.get_by_role("menuitemradio", name="Dark").click()
     await expect(menu).to_be_hidden()
     assert await bg(page) == "rgb(15, 17, 23)"
+    # before the first paint: dark already while the client's script has not even arrived
+    async def late(route: Route) -> None:
+        await asyncio.sleep(1.5)
+        await route.continue_()
+
+    await page.route("**/client.js", late)
+    await page.goto(url, wait_until="commit")
+    await page.wait_for_selector("#rr-page", state="attached")
+    assert await page.evaluate("window.__rr === undefined")
+    assert await bg(page) == "rgb(15, 17, 23)"
+    await page.unroute("**/client.js")
     await page.reload()
     await open_app(page, url)
     assert await bg(page) == "rgb(15, 17, 23)"
