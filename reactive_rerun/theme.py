@@ -109,7 +109,7 @@ class Theme:
             name = _KEYS.get(key, key)
             if name in known:
                 found[name] = item
-            elif not isinstance(item, Mapping):  # [theme.sidebar] etc.: not supported, skipped
+            else:  # Streamlit's other options, [theme.sidebar] etc.: not supported
                 logger.warning("theme option %r is not supported and is ignored", key)
         return cls(**found)
 

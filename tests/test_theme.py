@@ -191,3 +191,11 @@ def test_the_theme_docs_examples_work_as_written(
     assert app.theme == Theme(base="light", primary_color="#b00020",
                               background_color="#fbfaf7", secondary_background_color="#f1efe8",
                               text_color="#1f2328", font="serif")
+
+
+def test_streamlits_other_theme_options_are_ignored_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    theme = Theme.of({"primaryColor": "#123456", "baseRadius": "full", "sidebar": {"x": 1}})
+    assert theme == Theme(primary_color="#123456")
+    assert "'baseRadius'" in caplog.text and "'sidebar'" in caplog.text
