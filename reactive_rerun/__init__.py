@@ -86,6 +86,7 @@ from .secrets import Secrets
 from .session import Session
 from .state import SessionState, SessionStateProxy
 from .store import MemoryStore, SessionStore
+from .theme import Theme
 from .write import write, write_stream
 
 if _typing.TYPE_CHECKING:
@@ -125,6 +126,7 @@ __all__ = (
     "SessionStateProxy",
     "SessionStore",
     "StopRun",
+    "Theme",
     "UnhashableParamError",
     "altair_chart",
     "area_chart",

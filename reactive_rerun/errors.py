@@ -6,6 +6,7 @@ Hierarchy::
      ├── APIError              a script used the API wrongly; the message says how to fix it
      │    └── UnhashableParamError  a cached function's argument cannot be hashed
      ├── ProtocolError         (ValueError) a client message was refused; the text goes back to it
+     ├── ConfigError           (ValueError) an app setting (App argument, config.toml) is not valid
      ├── TooManySessions       the server holds its limit of sessions
      ├── StoreConflict         a session record was saved by another worker meanwhile
      ├── SessionBusy           another live worker serves the session to another tab
@@ -49,6 +50,10 @@ class ProtocolError(ValueError):
     """A client message was refused; the text is sent back to that client."""
 
 
+class ConfigError(ValueError):
+    """An app setting (an ``App`` argument or ``.streamlit/config.toml``) is not valid."""
+
+
 class TooManySessions(Exception):
     """A new session would go over the app's ``max_sessions``."""
 
@@ -86,8 +91,8 @@ class StopRun(ControlFlow):
 
 
 __all__ = [
-    "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "SessionBusy",
-    "StopRun",
+    "APIError", "BadRecord", "ConfigError", "ControlFlow", "ProtocolError", "RerunRequested",
+    "SessionBusy", "StopRun",
     "StoreConflict", "TooManySessions", "UnhashableParamError", "UnstorableValue",
     "UploadRefused",
 ]

@@ -84,6 +84,9 @@ class Inbox:
             elif message["t"] == "stop":
                 if self.stop is not None:
                     self.stop()
+            elif message["t"] == "rerun":  # the page menu's Rerun
+                self.queue.request_app(user=True)
+                self.poke()
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "nav":

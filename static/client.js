@@ -382,5 +382,58 @@ OPS.effect = (o) => {
 // they drew stays on the page (a partial reply), and nothing reruns.
 $('rr-status').after(h('button', { type: 'button', id: 'rr-stop', title: 'Stop the running script', text: 'Stop', onclick: () => send({ t: 'stop' }) }));
 
+// ---- chrome: the app menu (⋮): Rerun, Theme: System / Light / Dark --------------------------
+// The choice is kept per browser (localStorage); index.html applies it before the first paint.
+const root = document.documentElement;
+const THEMES = [['system', 'System'], ['light', 'Light'], ['dark', 'Dark']];
+const darkMQ = matchMedia('(prefers-color-scheme: dark)');
+function applyTheme(choice) {
+  root.dataset.rrTheme = choice;
+  root.dataset.theme = choice === 'light' || choice === 'dark' ? choice : darkMQ.matches ? 'dark' : 'light';
+}
+darkMQ.addEventListener('change', () => applyTheme(root.dataset.rrTheme || 'system'));
+addEventListener('storage', (e) => { if (e.key === 'rr-theme' && e.newValue) applyTheme(e.newValue); }); // another tab chose
+const menuBtn = $('rr-menubtn');
+const menu = h('div', { id: 'rr-menulist', role: 'menu', 'aria-label': 'Main menu', hidden: true });
+const item = (text, onclick, extra = {}) => h('button', { type: 'button', role: 'menuitem', tabindex: -1, class: 'rr-mi', text, onclick, ...extra });
+const themeItems = THEMES.map(([v, label]) => item(label, () => {
+  try { localStorage.setItem('rr-theme', v); } catch {}
+  applyTheme(v);
+  closeMenu();
+}, { role: 'menuitemradio', 'data-theme-choice': v }));
+menu.append(
+  item('Rerun', () => { closeMenu(); send({ t: 'rerun' }); }),
+  h('div', { role: 'separator', class: 'rr-msep' }),
+  h('div', { class: 'rr-mhead', 'aria-hidden': 'true', text: 'Theme' }),
+  h('div', { role: 'group', 'aria-label': 'Theme' }, ...themeItems),
+);
+$('rr-menu').append(menu);
+const menuItems = () => [...menu.querySelectorAll('[role^=menuitem]')];
+function openMenu(focusLast) {
+  for (const b of themeItems) b.setAttribute('aria-checked', String(b.dataset.themeChoice === (root.dataset.rrTheme || 'system')));
+  menu.hidden = false;
+  menuBtn.setAttribute('aria-expanded', 'true');
+  const all = menuItems();
+  (focusLast ? all[all.length - 1] : all[0]).focus();
+}
+function closeMenu(refocus = true) {
+  if (menu.hidden) return;
+  menu.hidden = true;
+  menuBtn.setAttribute('aria-expanded', 'false');
+  if (refocus) menuBtn.focus();
+}
+menuBtn.onclick = () => (menu.hidden ? openMenu() : closeMenu());
+menuBtn.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); openMenu(e.key === 'ArrowUp'); }
+});
+menu.addEventListener('keydown', (e) => {
+  const all = menuItems(), i = all.indexOf(document.activeElement);
+  const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];
+  if (to != null) { e.preventDefault(); all[(to + all.length) % all.length].focus(); }
+  else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeMenu(); }
+  else if (e.key === 'Tab') closeMenu(false);
+});
+addEventListener('pointerdown', (e) => { if (!menu.hidden && !$('rr-menu').contains(e.target)) closeMenu(false); });
+
 refresh();
 connect();

@@ -8,6 +8,7 @@ export const FILES = {
   'vega-6.4.0/build/vega.min.js': 'sha384-VKdcJr3ZaBIJMbVcopTAI/JEuUkSY6qnwVu9iLuw0DnQ9gQ1JjsfZJhXFQAgNi43',
   'vega-lite-6.4.1/build/vega-lite.min.js': 'sha384-QtG7pnWvq1Tk0Rcvl53B1TEVw7U1PUqfciCz3XMUqSmi1fNpJwiv5ml+m5NeOOzH',
   'vega-embed-7.3.0/build/vega-embed.min.js': 'sha384-Muy1QRxYFeNrA1zShc1KtN4OfipkR/61gt+HWqN57c1Zxu3Oe16TsilsruVVjfKL',
+  'highlightjs-cdn-assets-11.11.1/highlight.min.js': 'sha384-RH2xi4eIQ/gjtbs9fUXM68sLSi99C7ZWBRX1vDrVv6GQXRibxXLbwO2NGZB74MbU',
 };
 
 const loads = new Map(); // url -> promise
