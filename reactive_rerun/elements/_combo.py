@@ -43,7 +43,8 @@ def option_codec(
             i = folded.get(text.casefold())
             return text if i is None else options[i]
         if isinstance(wire, str):
-            raise ValueError(f"{wire!r} is not one of the options (new options are not accepted)")
+            raise ValueError(f"expected an option index, got {wire!r} (this widget takes no new "
+                             "options)")
         return at(wire)
 
     def encode(value: Any) -> Any:
