@@ -122,7 +122,7 @@ export function combobox(id, st, multi) {
     commit();
   }
 
-  function openList(at) {
+  function openList(at, typing) {
     if (open || st.e.disabled) return;
     open = true;
     typed = false;
@@ -135,7 +135,7 @@ export function combobox(id, st, multi) {
     const cur = rows.findIndex((x) => x.kind === 'opt' && x.v === val);
     active = at === 'last' ? rows.length - 1 : cur >= 0 ? cur : at === 'first' ? 0 : -1;
     mark();
-    if (!multi && !input.readOnly) input.select(); // typing replaces the shown option
+    if (!multi && !input.readOnly && !typing) input.select(); // typing replaces the shown option
   }
 
   function close() {
@@ -178,7 +178,7 @@ export function combobox(id, st, multi) {
     }
   });
   input.addEventListener('input', () => {
-    if (!open) openList();
+    if (!open) openList(null, true);
     typed = true;
     active = -1;
     rebuild();
