@@ -49,8 +49,8 @@ async def test_the_combobox_filters_as_the_user_types_and_is_driven_by_keys(
     listbox = page.get_by_role("listbox")
     await expect(listbox.get_by_role("option")).to_have_count(len(FRUIT))
     await page.keyboard.press("End")
-    await expect(box).to_have_attribute("aria-activedescendant",
-                                        await listbox.get_by_role("option").last.get_attribute("id"))
+    last = await listbox.get_by_role("option").last.get_attribute("id")
+    await expect(box).to_have_attribute("aria-activedescendant", str(last))
     await page.keyboard.press("Escape")  # closes, chooses nothing
     await expect(box).to_have_attribute("aria-expanded", "false")
     await expect(listbox).to_be_hidden()
@@ -172,7 +172,8 @@ async def test_number_input_steps_with_buttons_disabled_at_the_bounds(
 ) -> None:
     await open_app(page, serve(rr.App(main)))
     qty = page.locator("[data-kind=number_input]").first
-    plus, minus = qty.get_by_role("button", name="Increase"), qty.get_by_role("button", name="Decrease")
+    plus = qty.get_by_role("button", name="Increase")
+    minus = qty.get_by_role("button", name="Decrease")
     await plus.click()
     await sees(page, "qty=3")
     await expect(plus).to_be_disabled()
@@ -183,7 +184,8 @@ async def test_number_input_steps_with_buttons_disabled_at_the_bounds(
     await expect(minus).to_be_disabled()
     price = page.get_by_role("textbox", name="Price")
     await expect(price).to_have_value("$1.00")
-    await page.locator("[data-kind=number_input]").nth(1).get_by_role("button", name="Increase").click()
+    price_box = page.locator("[data-kind=number_input]").nth(1)
+    await price_box.get_by_role("button", name="Increase").click()
     await sees(page, "price=1.25")
     await expect(price).to_have_value("$1.25")
     await price.fill("2.5")
