@@ -5,6 +5,7 @@
 import { h } from './dom.js';
 
 const lc = (s) => String(s).toLocaleLowerCase();
+const SHOWN = 200; // rows drawn at once: a long list stays quick to open and to filter
 
 // Streamlit's filter modes: "fuzzy" (substring first, then in-order subsequence; lower is better),
 // "contains", "prefix"; a negative score hides the option.
@@ -35,7 +36,7 @@ export function combobox(id, st, multi) {
   const list = h('div', { class: 'rr-combo-list', id: listId, role: 'listbox', tabindex: -1 });
   if (multi) list.setAttribute('aria-multiselectable', 'true');
   const note = h('div', { class: 'rr-combo-note', role: 'status' });
-  const pop = h('div', { class: 'rr-combo-pop', hidden: true }, note, list);
+  const pop = h('div', { class: 'rr-combo-pop', hidden: true }, list, note);
   const node = h('div', { class: 'rr-combo-wrap' }, field, pop);
 
   const commit = () => st.setV(multi ? val.slice() : val);
@@ -53,11 +54,12 @@ export function combobox(id, st, multi) {
       let cand = E.options.map((text, i) => ({ i, text, s: E.filter ? score(E.filter, q, text) : 0 }))
         .filter((o) => o.s >= 0 && !(multi && val.includes(o.i)));
       if (E.filter === 'fuzzy' && q) cand = cand.sort((a, b) => a.s - b.s);
-      rows = cand.map((o) => ({ kind: 'opt', v: o.i, text: o.text }));
+      rows = cand.slice(0, SHOWN).map((o) => ({ kind: 'opt', v: o.i, text: o.text }));
       const all = E.select_all;
-      if (multi && all != null && rows.length >= 2 && rows.length <= all) {
-        rows.unshift({ kind: 'all', text: q ? `Select ${rows.length} matches` : 'Select all', items: rows.map((r) => r.v) });
+      if (multi && all != null && cand.length >= 2 && cand.length <= all) {
+        rows.unshift({ kind: 'all', text: q ? `Select ${cand.length} matches` : 'Select all', items: cand.map((o) => o.i) });
       }
+      if (cand.length > SHOWN) msg = `Showing ${SHOWN} of ${cand.length}: type to narrow the list`;
       const taken = multi && val.some((v) => lc(name(v)) === lc(q));
       if (E.accept_new && q && known(q) < 0 && !taken) rows.push({ kind: 'new', v: q, text: `Add: ${q}` });
       if (!rows.length) msg = taken ? `"${q}" is already selected` : q ? 'No results' : 'No options to select';

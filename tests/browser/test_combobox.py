@@ -193,3 +193,21 @@ async def test_number_input_steps_with_buttons_disabled_at_the_bounds(
     await sees(page, "price=2.5")
     await expect(price).to_have_value("$2.50")
     await settled(page)
+
+
+async def test_a_long_list_draws_a_page_of_rows_and_filters_the_whole_list(
+    page: Page, serve: Callable[..., str]
+) -> None:
+    async def long_list() -> None:
+        rr.write(f"pick={rr.selectbox('Item', [f'item {i}' for i in range(5000)])}")
+
+    await open_app(page, serve(rr.App(long_list)))
+    box = page.get_by_role("combobox", name="Item")
+    await box.click()
+    await expect(page.get_by_role("option")).to_have_count(200)
+    await expect(page.locator("[data-kind=selectbox]").get_by_role("status")).to_have_text(
+        "Showing 200 of 5000: type to narrow the list")
+    await page.keyboard.type("4999")
+    await expect(page.get_by_role("option")).to_have_text(["item 4999"])
+    await page.keyboard.press("Enter")
+    await sees(page, "pick=item 4999")
