@@ -211,3 +211,33 @@ async def test_a_long_list_draws_a_page_of_rows_and_filters_the_whole_list(
     await expect(page.get_by_role("option")).to_have_text(["item 4999"])
     await page.keyboard.press("Enter")
     await sees(page, "pick=item 4999")
+
+
+async def test_in_a_form_the_controls_send_their_values_with_the_submit(
+    page: Page, serve: Callable[..., str]
+) -> None:
+    async def order() -> None:
+        with rr.form("order", clear_on_submit=True):
+            fruit = rr.selectbox("Fruit", FRUIT)
+            tags = rr.multiselect("Toppings", ["ham", "egg"])
+            level = rr.slider("Level", 0, 10, 5)
+            qty = rr.number_input("Qty", 0, 9, 1)
+            sent = rr.form_submit_button("Order")
+        rr.write(f"order={sent} {fruit} {tags} {level} {qty}")
+
+    await open_app(page, serve(rr.App(order)))
+    await page.get_by_role("combobox", name="Fruit").click()
+    await page.get_by_role("option", name="fig").click()
+    await page.get_by_role("combobox", name="Toppings").click()
+    await page.get_by_role("option", name="egg").click()
+    await page.keyboard.press("Escape")
+    await page.get_by_role("slider", name="Level").focus()
+    await page.keyboard.press("End")
+    await page.get_by_role("button", name="Increase").click()
+    await settled(page)
+    await sees(page, "order=False apple [] 5 1")  # nothing is sent before the submit
+    await page.get_by_role("button", name="Order").click()
+    await sees(page, "order=True fig ['egg'] 10 2")
+    await expect(page.get_by_role("combobox", name="Fruit")).to_have_value("apple")  # cleared
+    await expect(page.get_by_role("slider", name="Level")).to_have_attribute("aria-valuenow", "5")
+    await expect(page.locator("[data-kind=multiselect] .rr-chip")).to_have_count(0)
