@@ -69,7 +69,6 @@ export function combobox(id, st, multi) {
     list.replaceChildren(...rows.map((r, k) => h('div', {
       id: `${listId}-${k}`, role: 'option', class: 'rr-combo-opt' + (r.kind !== 'opt' ? ' rr-combo-' + r.kind : ''),
       'aria-selected': String(!multi && r.kind === 'opt' && r.v === val), text: r.text,
-      onmousedown: (ev) => ev.preventDefault(), // keep the focus in the input
       onclick: () => choose(r),
     })));
     list.hidden = !rows.length;
@@ -194,6 +193,7 @@ export function combobox(id, st, multi) {
     if (open) close(); else openList();
   });
   clear.addEventListener('mousedown', (ev) => ev.preventDefault());
+  pop.addEventListener('mousedown', (ev) => ev.preventDefault()); // its scrollbar and note too
   clear.addEventListener('click', () => { val = []; show(); if (open) rebuild(); commit(); input.focus(); });
 
   return {

@@ -9,7 +9,10 @@ function build(e, id, st) {
   const f = field(id);
   const inp = h('input', { id, class: 'rr-num-in', type: 'text', autocomplete: 'off', spellcheck: 'false' });
   const icon = h('span', { class: 'rr-num-icon', 'aria-hidden': 'true', hidden: true });
-  const show = (x) => fmtNumber(x, st.e.format, (v) => (st.e.int ? String(v) : String(+v.toFixed(12))));
+  // Without a format a float shows at least two decimals (Streamlit's "%0.2f"), more when the
+  // step or the value has them.
+  const plain = (v) => (st.e.int ? String(v) : v.toFixed(Math.max(2, dec(st.e.step), dec(+v.toFixed(10)))));
+  const show = (x) => fmtNumber(x, st.e.format, plain);
   const parse = () => {
     const s = inp.value.trim(), E = st.e, x = E.format ? parseNumber(s) : Number(s);
     if (!s || x == null || !isFinite(x)) return null;
