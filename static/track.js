@@ -19,7 +19,7 @@ export function track(id, st, range, cfg) {
   });
   rail.append(...thumbs);
   const ends = h('div', { class: 'rr-ends', 'aria-hidden': 'true' }, h('span'), h('span'));
-  const node = h('div', { class: 'rr-slider' + (range ? ' rr-two' : '') }, rail, ends, ...(range ? names : []));
+  const node = h('div', { class: 'rr-trk' + (range ? ' rr-two' : '') }, rail, ends, ...(range ? names : []));
 
   const lim = () => cfg.lim();
   const snap = (x) => {
