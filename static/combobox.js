@@ -33,7 +33,7 @@ export function combobox(id, st, multi) {
   const arrow = h('span', { class: 'rr-combo-arrow', 'aria-hidden': 'true' });
   const field = h('div', { class: 'rr-combo' }, icon, chips, input, clear, arrow);
   if (!multi) chips.remove();
-  const list = h('div', { class: 'rr-combo-list', id: listId, role: 'listbox', tabindex: -1 });
+  const list = h('div', { class: 'rr-combo-list', id: listId, role: 'listbox', tabindex: -1, 'aria-labelledby': id + '-l' });
   if (multi) list.setAttribute('aria-multiselectable', 'true');
   const note = h('div', { class: 'rr-combo-note', role: 'status' });
   const pop = h('div', { class: 'rr-combo-pop', hidden: true }, list, note);

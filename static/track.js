@@ -7,7 +7,7 @@ export function track(id, st, range, cfg) {
   let vals = range ? [0, 0] : [0];
   const fill = h('div', { class: 'rr-fill' });
   const rail = h('div', { class: 'rr-rail' }, h('div', { class: 'rr-bar' }, fill));
-  const names = ['lower value', 'upper value'].map((t, i) => h('span', { class: 'rr-sr', id: `${id}-n${i}`, text: t }));
+  const names = ['lower value', 'upper value'].map((t, i) => h('span', { class: 'rr-sr', id: `${id}-n${i}`, 'aria-hidden': 'true', text: t }));
   const thumbs = vals.map((_, i) => {
     const tip = h('span', { class: 'rr-tip', 'aria-hidden': 'true' });
     const t = h('div', {

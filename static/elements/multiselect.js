@@ -7,6 +7,7 @@ export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibili
 // inside the field; the value is a list of option indices and new options' texts.
 function build(e, id, st) {
   const f = field(id);
+  f.row.firstChild.id = id + '-l'; // names the listbox too
   const c = combobox(id, st, true);
   const node = document.createElement('div');
   node.append(f.row, c.node);

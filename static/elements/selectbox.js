@@ -7,6 +7,7 @@ export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibili
 // of a new option when the app accepts new options.
 function build(e, id, st) {
   const f = field(id);
+  f.row.firstChild.id = id + '-l'; // names the listbox too
   const c = combobox(id, st, false);
   const node = document.createElement('div');
   node.append(f.row, c.node);
