@@ -241,3 +241,27 @@ async def test_in_a_form_the_controls_send_their_values_with_the_submit(
     await expect(page.get_by_role("combobox", name="Fruit")).to_have_value("apple")  # cleared
     await expect(page.get_by_role("slider", name="Level")).to_have_attribute("aria-valuenow", "5")
     await expect(page.locator("[data-kind=multiselect] .rr-chip")).to_have_count(0)
+
+
+FORMATS = [
+    ("%d", 3.7, "3"), ("%.2f", 3.14159, "3.14"), ("%0.1f%%", 12.345, "12.3%"),
+    ("$%.2f", 1234.5, "$1234.50"), ("$%,.2f", 1234.5, "$1,234.50"), ("%+d", 5, "+5"),
+    ("%05.1f", 2.5, "002.5"), ("%e", 1234.5, "1.234500e+03"), ("%x", 255, "ff"),
+    ("%.0f items", 2.5, "3 items"), ("%d", -4.2, "-4"), ("%,d", -1234567, "-1,234,567"),
+    ("percent", 0.5, "50%"), ("dollar", 1234.567, "$1,234.57"), ("compact", 1234, "1.2K"),
+    ("bytes", 1500, "1.5KB"), ("plain", 0.125, "0.125"),
+]
+
+
+async def test_number_formats_are_applied_as_sprintf_and_streamlit_name_them(
+    page: Page, serve: Callable[..., str]
+) -> None:
+    await open_app(page, serve(rr.App(main)))
+    src = await page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=modulepreload]')][0].href")
+    shown = await page.evaluate(
+        """async ([src, cases]) => {
+            const m = await import(new URL('numfmt.js', src).href);
+            return cases.map(([f, x]) => m.fmtNumber(x, f, String));
+        }""", [src, [[f, x] for f, x, _ in FORMATS]])
+    assert shown == [want for _, _, want in FORMATS]
