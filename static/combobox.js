@@ -136,7 +136,10 @@ export function combobox(id, st, multi) {
     const cur = rows.findIndex((x) => x.kind === 'opt' && x.v === val);
     active = at === 'last' ? rows.length - 1 : cur >= 0 ? cur : at === 'first' ? 0 : -1;
     mark();
-    if (!multi && !input.readOnly && !typing) input.select(); // typing replaces the shown option
+    if (!multi && !input.readOnly && !typing) { // as in Streamlit: the chosen option greys out and typing starts afresh
+      input.placeholder = name(val) || st.e.placeholder || '';
+      input.value = '';
+    }
   }
 
   function close() {
