@@ -11,7 +11,7 @@ export function track(id, st, range, cfg) {
   const thumbs = vals.map((_, i) => {
     const tip = h('span', { class: 'rr-tip', 'aria-hidden': 'true' });
     const t = h('div', {
-      class: 'rr-thumb', role: 'slider', tabindex: 0, id: i ? id + 'b' : id, 'aria-orientation': 'horizontal',
+      class: 'rr-thumb ' + (i ? 'rr-hi' : 'rr-lo'), role: 'slider', tabindex: 0, id: i ? id + 'b' : id, 'aria-orientation': 'horizontal',
       'aria-labelledby': range ? `${id}-l ${id}-n${i}` : `${id}-l`,
     }, tip);
     t.rrTip = tip;
@@ -44,6 +44,11 @@ export function track(id, st, range, cfg) {
     });
     fill.style.left = (range ? pct(vals[0]) : 0) + '%';
     fill.style.right = 100 - pct(vals[range ? 1 : 0]) + '%';
+    if (range) { if (node.isConnected) near(); else requestAnimationFrame(near); }
+  }
+  function near() { // two values whose labels would overlap: each leans away from the other
+    const [a, b] = thumbs.map((t) => t.rrTip.offsetWidth);
+    node.classList.toggle('rr-near', ((pct(vals[1]) - pct(vals[0])) / 100) * rail.offsetWidth < (a + b) / 2 + 8);
   }
   const put = (i, v) => { vals[i] = range ? (i ? Math.max(v, vals[0]) : Math.min(v, vals[1])) : v; draw(); };
 
