@@ -16,6 +16,7 @@ from .effects import balloons, snow, toast
 from .elements import (
     altair_chart,
     area_chart,
+    audio,
     bar_chart,
     button,
     caption,
@@ -75,6 +76,7 @@ from .elements import (
     title,
     toggle,
     vega_lite_chart,
+    video,
     warning,
 )
 from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
@@ -128,6 +130,7 @@ __all__ = (
     "UnhashableParamError",
     "altair_chart",
     "area_chart",
+    "audio",
     "balloons",
     "bar_chart",
     "button",
@@ -205,6 +208,7 @@ __all__ = (
     "toast",
     "toggle",
     "vega_lite_chart",
+    "video",
     "warning",
     "write",
     "write_stream",

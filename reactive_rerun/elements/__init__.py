@@ -7,6 +7,7 @@ function (``element.FUNCTIONS``). A new kind is a new module here plus its line 
 from __future__ import annotations
 
 from .alert import error, info, success, warning
+from .audio import audio
 from .button import button
 from .caption import caption
 from .chart import area_chart, bar_chart, line_chart, scatter_chart
@@ -64,9 +65,10 @@ from .time_input import time_input
 from .title import title
 from .toggle import toggle
 from .vega import altair_chart, vega_lite_chart
+from .video import video
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
+    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "audio", "bar_chart", "button",
     "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
     "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
     "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
@@ -75,5 +77,5 @@ __all__ = [
     "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
     "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
     "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
-    "text_input", "time_input", "title", "toggle", "vega_lite_chart", "warning",
+    "text_input", "time_input", "title", "toggle", "vega_lite_chart", "video", "warning",
 ]
