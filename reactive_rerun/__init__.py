@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
-from . import column_config
+from . import column_config, components
 from .cache import cache_data, cache_resource
 from .client_info import ContextProxy
 from .config import SessionConfig
@@ -43,6 +43,8 @@ from .elements import (
     form_submit_button,
     graphviz_chart,
     header,
+    html,
+    iframe,
     image,
     info,
     json,
@@ -144,6 +146,7 @@ __all__ = (
     "color_picker",
     "column_config",
     "columns",
+    "components",
     "container",
     "context",
     "dataframe",
@@ -163,6 +166,8 @@ __all__ = (
     "fragment",
     "graphviz_chart",
     "header",
+    "html",
+    "iframe",
     "image",
     "info",
     "json",

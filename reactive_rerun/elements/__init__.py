@@ -34,6 +34,8 @@ from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
 from .header import header
+from .html import html
+from .iframe import iframe
 from .image import image
 from .json import json
 from .map import map
@@ -73,7 +75,7 @@ __all__ = [
     "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
     "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
     "form", "form_submit_button",
-    "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",
+    "graphviz_chart", "header", "html", "iframe", "image", "info", "json", "line_chart", "map", "markdown", "metric",
     "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
     "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
     "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
