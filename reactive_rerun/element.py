@@ -104,7 +104,7 @@ class _UI:
         return self._register(fn, marshal=False)
 
     def unlisted(self, fn: F) -> F:
-        """A UI function outside ``rr``'s namespace (``components.v1.html``): no container method."""
+        """A UI function outside ``rr``'s namespace (``components.v1.html``); not a method."""
         return self._register(fn, marshal=True, listed=False)
 
     @staticmethod

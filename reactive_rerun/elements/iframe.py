@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import Any
 
 from ..context import current_run
 from ..element import Element

@@ -100,6 +100,7 @@ def video(
     start, end = times("video", start_time, end_time)
     shown_width = _width("video", width)
     embed = youtube(data) if isinstance(data, str) else None
+    src: str | None
     if embed is not None:
         if subtitles:
             raise APIError("rr.video: subtitles are not supported for YouTube videos")
