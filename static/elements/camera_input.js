@@ -9,11 +9,12 @@ export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibili
 
 const build = (e, id, st, ctx) => {
   const { lt, row } = field(id);
+  lt.id = id + 'l';
   const video = h('video', { class: 'rr-cam-live', autoplay: true, muted: true, playsinline: true });
   const shot = h('img', { class: 'rr-cam-shot', alt: 'Photo taken', hidden: true });
   const note = h('div', { class: 'rr-cam-note', text: 'Waiting for the camera…' });
-  const box = h('div', { class: 'rr-cam-box' }, video, shot, note);
-  const take = h('button', { type: 'button', class: 'rr-btn rr-secondary rr-cam-take', id }, icon(':material/photo_camera:', 'rr-btn-icon'), h('span', { text: 'Take photo' }));
+  const box = h('div', { class: 'rr-cam-box', id, role: 'group', 'aria-labelledby': id + 'l' }, video, shot, note);
+  const take = h('button', { type: 'button', class: 'rr-btn rr-secondary rr-cam-take' }, icon(':material/photo_camera:', 'rr-btn-icon'), h('span', { text: 'Take photo' }));
   const clear = h('button', { type: 'button', class: 'rr-btn rr-secondary rr-cam-clear', hidden: true }, icon(':material/close:', 'rr-btn-icon'), h('span', { text: 'Clear photo' }));
   const error = h('div', { class: 'rr-upload-error', role: 'alert' });
   let stream = null, starting = null, held = [];

@@ -1,6 +1,7 @@
 // A download: an <a download> styled as a button, served by the media route. The download never
 // reruns the script; the click is sent as a widget event only when `rerun` says so.
 import { h, widget } from '../dom.js';
+import { icon } from '../icons.js';
 
 export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'kind', 'wide', 'icon', 'url', 'file_name', 'rerun'];
 
@@ -14,7 +15,7 @@ const build = (e, id, st, ctx) => {
     node: h('div', {}, a),
     paint(e) {
       a.className = 'rr-btn rr-download rr-' + (e.kind || 'secondary') + (e.wide ? ' rr-wide' : '');
-      a.textContent = (e.icon && !e.icon.startsWith(':') ? e.icon + ' ' : '') + e.label;
+      a.replaceChildren(...[icon(e.icon, 'rr-btn-icon'), h('span', { text: e.label })].filter(Boolean));
       a.title = e.help || '';
       a.href = e.url;
       a.setAttribute('download', e.file_name || '');

@@ -1,0 +1,75 @@
+"""KaTeX (script, stylesheet, fonts) loads only once a formula is shown and typesets it; badges,
+link buttons and download buttons show emoji and ``:material/…:`` icons; the logo goes to the
+page's corner and leaves with its element; a PDF is embedded from the media route."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.async_api import Page, expect
+
+import reactive_rerun as rr
+
+from .helpers import open_app, settled
+
+pytestmark = [pytest.mark.anyio, pytest.mark.browser]
+
+LOGO = (
+    "<svg xmlns='http://www.w3.org/2000/svg' width='120' height='30'>"
+    "<rect width='120' height='30' rx='6' fill='#4f46e5'/></svg>"
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+async def main() -> None:
+    rr.badge("Stable", icon=":material/check_circle:", color="green")
+    rr.badge("Hot", icon="🔥", color="red")
+    rr.badge("Odd", icon=":material/no_such_icon_here:", color="violet")
+    rr.link_button("Docs", "https://example.com/docs", icon=":material/open_in_new:")
+    rr.download_button("Save", "data", file_name="d.txt", icon=":material/download:")
+    if rr.toggle("more"):
+        rr.latex(r"\int_0^1 x^2\,dx = \tfrac{1}{3}")
+        rr.logo(LOGO, link="https://example.com")
+        rr.pdf(PDF, height=300)
+
+
+async def test_latex_icons_logo_pdf(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    await open_app(page, serve(rr.App(main)))
+    stable = page.locator(".rr-badge-green")
+    await expect(stable.locator("svg path")).to_have_count(1)  # the Material Symbol, inline
+    await expect(stable).to_have_text("Stable")
+    await expect(page.locator(".rr-badge-red")).to_have_text("🔥Hot")
+    odd_icon = page.locator(".rr-badge-violet .rr-icon-material")
+    await expect(odd_icon).to_be_hidden()  # outside the subset: nothing shown
+    link = page.get_by_role("button", name="Docs")
+    assert await link.get_attribute("href") == "https://example.com/docs"
+    assert await link.get_attribute("target") == "_blank"
+    await expect(link.locator("svg")).to_have_count(1)
+    await expect(page.get_by_role("button", name="Save").locator("svg")).to_have_count(1)
+    sheets = "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href).join()"
+    assert "katex" not in await page.evaluate(sheets)
+    assert await page.evaluate("typeof window.katex") == "undefined"
+    await expect(page.locator("#rr-logo-page")).to_have_count(0)
+
+    await page.get_by_text("more").click()
+    await settled(page)
+    await expect(page.locator(".rr-latex .katex-display .katex-html")).to_be_visible()
+    assert "katex" in await page.evaluate(sheets)
+    await page.wait_for_function("() => document.fonts.check('16px KaTeX_Main')")
+    logo = page.locator("#rr-logo-page img")
+    await page.wait_for_function(
+        "() => { const i = document.querySelector('#rr-logo-page img');"
+        " return i && i.complete && i.naturalWidth === 120; }"
+    )
+    assert await logo.evaluate("i => i.parentElement.href") == "https://example.com/"
+    frame = page.locator(".rr-pdf iframe")
+    assert "/_rr/media/" in await frame.evaluate("f => f.src")
+    assert await frame.evaluate("f => f.getBoundingClientRect().height") == 300
+
+    await page.get_by_text("more").click()  # the logo leaves with its element
+    await settled(page)
+    await expect(page.locator("#rr-logo-page")).to_have_count(0)
+    assert page_errors == []
