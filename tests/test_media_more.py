@@ -103,7 +103,8 @@ def test_captures_arrive_as_uploaded_files() -> None:
         cam, mic = tab.page.widget("Photo"), tab.page.widget("Voice")
         assert cam["resolution"] == 720 and cam["value"] == [] and mic["sample_rate"] is None
         assert texts(tab) == ["no photo", "no voice"]
-        reply = put(client, cam, "image.jpg", b"\xff\xd8\xff jpeg", **{"content-type": "image/jpeg"})
+        jpeg = {"content-type": "image/jpeg"}
+        reply = put(client, cam, "image.jpg", b"\xff\xd8\xff jpeg", **jpeg)
         tab.send({"t": "set", "id": cam["id"], "v": reply.json()["id"]})
         tab.until(lambda p: p.idle and texts(tab)[0].startswith("photo: "))
         assert texts(tab)[0] == "photo: image.jpg image/jpeg b'\\xff\\xd8\\xff jpeg'"
