@@ -151,3 +151,33 @@ def test_sympy_expression_as_latex() -> None:
     with TestClient(rr.App(main, session_timeout=5)) as client, connect(client) as ws:
         [math] = shown(opened(ws), "latex")
         assert math["body"] == r"\frac{x^{2}}{2}"
+
+
+def test_image_link_and_alt_and_download_button_layout() -> None:
+    async def main() -> None:
+        rr.image(PNG, caption="dot", link="https://example.com", alt="A red dot")
+        rr.image([PNG, PNG], alt=["first", None])
+        rr.download_button("Get", "x", icon=":material/download:", icon_position="right",
+                           width=200, shortcut="ctrl+d", wrap=False)
+        rr.download_button("Wide", "y", use_container_width=True)
+
+    with TestClient(rr.App(main, session_timeout=5)) as client, connect(client) as ws:
+        tab = opened(ws)
+        single, pair = shown(tab, "image")
+        assert single["link"] == "https://example.com"
+        assert single["images"][0]["alt"] == "A red dot" and single["images"][0]["caption"] == "dot"
+        assert [im["alt"] for im in pair["images"]] == ["first", None] and pair["link"] is None
+        get, wide = shown(tab, "download_button")
+        assert (get["icon_position"], get["width"], get["shortcut"], get["wrap"]) == (
+            "right", 200, "ctrl+d", False)
+        assert wide["width"] == "stretch" and wide["wide"] is True
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: rr.image([PNG, PNG], link="https://example.com"), "single image"),
+    (lambda: rr.image(PNG, link="javascript:alert(1)"), "link must be"),
+    (lambda: rr.image([PNG, PNG], alt=["one"]), "alt texts"),
+    (lambda: rr.download_button("d", "x", icon_position="up"), "icon_position"),  # type: ignore[arg-type]
+])
+def test_bad_image_and_download_arguments(call: Any, message: str) -> None:
+    test_bad_arguments_are_reported(call, message)

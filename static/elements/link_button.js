@@ -18,13 +18,25 @@ function keys(spec) {
     && ev.shiftKey === has('shift') && (mod ? (ev.ctrlKey || ev.metaKey) : !(ev.ctrlKey || ev.metaKey));
 }
 
+// Click `a` when its keyboard shortcut is pressed; returns a function that sets the shortcut.
+export function shortcut(a) {
+  let onKey = null;
+  return (spec) => {
+    if (onKey) removeEventListener('keydown', onKey);
+    const test = keys(spec);
+    onKey = test && ((ev) => { if (a.isConnected && a.getAttribute('aria-disabled') !== 'true' && test(ev)) { ev.preventDefault(); a.click(); } });
+    if (onKey) addEventListener('keydown', onKey);
+    if (spec) a.setAttribute('aria-keyshortcuts', spec); else a.removeAttribute('aria-keyshortcuts');
+  };
+}
+
 const build = (e, id, st, ctx) => {
   const a = h('a', { role: 'button', target: '_blank', rel: 'noopener noreferrer' });
   a.addEventListener('click', (ev) => {
     if (st.e.disabled) { ev.preventDefault(); return; }
     if (st.e.rerun) ctx.send({ t: 'click', id: st.e.id });
   });
-  let onKey = null;
+  const setKeys = shortcut(a);
   return {
     node: h('div', {}, a),
     paint(e) {
@@ -36,11 +48,7 @@ const build = (e, id, st, ctx) => {
       if (SAFE.test(e.url)) a.href = e.url; else a.removeAttribute('href');
       a.setAttribute('aria-disabled', e.disabled ? 'true' : 'false');
       a.tabIndex = e.disabled ? -1 : 0;
-      if (onKey) removeEventListener('keydown', onKey);
-      const test = keys(e.shortcut);
-      onKey = test && ((ev) => { if (a.isConnected && test(ev)) { ev.preventDefault(); a.click(); } });
-      if (onKey) addEventListener('keydown', onKey);
-      if (e.shortcut) a.setAttribute('aria-keyshortcuts', e.shortcut); else a.removeAttribute('aria-keyshortcuts');
+      setKeys(e.shortcut);
     },
     btn: true,
   };
