@@ -56,6 +56,7 @@ const build = (e, id, st, ctx) => {
     if (!has) { play.removeAttribute('src'); time.textContent = '0:00'; }
   };
   const stopRec = () => { if (recorder && recorder.state !== 'inactive') recorder.stop(); };
+  rec.rrStop = stopRec;
 
   rec.addEventListener('click', async () => {
     if (recorder) { stopRec(); return; }
@@ -103,4 +104,8 @@ const build = (e, id, st, ctx) => {
   };
 };
 
-export default (e, ctx) => widget(e, ctx, build);
+export default function mount(e, ctx) {
+  const r = widget(e, ctx, build);
+  r.gone = () => r.node.querySelector('.rr-mic-rec')?.rrStop?.(); // leaving mid-recording frees the microphone
+  return r;
+}

@@ -43,5 +43,5 @@ export function sandboxed(e, f = h('iframe', { class: 'rr-iframe' })) {
 export default function mount(e) {
   const { node } = sandboxed(e);
   const wrap = h('div', { class: 'rr-iframe-wrap' }, node);
-  return { node: wrap, update: (e) => sandboxed(e, node) };
+  return { node: wrap, update: (e) => sandboxed(e, node), gone: () => { if (node.rrWin) frames.delete(node.rrWin); } };
 }
