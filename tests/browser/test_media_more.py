@@ -73,3 +73,38 @@ async def test_latex_icons_logo_pdf(
     await settled(page)
     await expect(page.locator("#rr-logo-page")).to_have_count(0)
     assert page_errors == []
+
+
+async def uploader_app() -> None:
+    f = rr.file_uploader("Drop here", type=["csv"])
+    if f is not None:
+        rr.text(f"got {f.name}: {f.getvalue().decode()[:20]} ({f.size} bytes)")
+
+
+DROP = """([name, text]) => {
+  window.__bars = 0;
+  new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes)
+    if (n.querySelector && n.querySelector('progress')) window.__bars++; })
+    .observe(document.querySelector('.rr-upload-files'), { childList: true });
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], name, { type: 'text/csv' }));
+  const zone = document.querySelector('.rr-upload-zone');
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+}"""
+
+
+async def test_file_uploader_drop_zone_and_progress(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    await open_app(page, serve(rr.App(uploader_app)))
+    await expect(page.locator(".rr-upload-limit")).to_have_text("Limit 200 MB per file • CSV")
+    body = "a,b\n" + "1,2\n" * 250_000  # 1 MB: a progress bar while it goes
+    await page.evaluate(DROP, ["data.csv", body])
+    await expect(page.get_by_text("got data.csv: a,b")).to_be_visible()
+    await expect(page.get_by_text(f"({len(body)} bytes)")).to_be_visible()
+    assert await page.evaluate("window.__bars") == 1
+    await page.evaluate(DROP, ["notes.txt", "x"])  # refused in the browser: not a csv
+    await expect(page.locator(".rr-upload-error")).to_contain_text("not an accepted file type")
+    await expect(page.get_by_text("got data.csv")).to_be_visible()
+    assert page_errors == []
