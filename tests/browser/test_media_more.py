@@ -89,8 +89,9 @@ DROP = """([name, text]) => {
   const dt = new DataTransfer();
   dt.items.add(new File([text], name, { type: 'text/csv' }));
   const zone = document.querySelector('.rr-upload-zone');
-  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  const opts = { dataTransfer: dt, bubbles: true, cancelable: true };
+  zone.dispatchEvent(new DragEvent('dragover', opts));
+  zone.dispatchEvent(new DragEvent('drop', opts));
 }"""
 
 
