@@ -28,6 +28,7 @@ async def main() -> None:
     rr.badge("Odd", icon=":material/no_such_icon_here:", color="violet")
     rr.link_button("Docs", "https://example.com/docs", icon=":material/open_in_new:")
     rr.download_button("Save", "data", file_name="d.txt", icon=":material/download:")
+    rr.popover("Options", icon=":material/tune:").write("inside")
     if rr.toggle("more"):
         rr.latex(r"\int_0^1 x^2\,dx = \tfrac{1}{3}")
         rr.logo(LOGO, link="https://example.com")
@@ -49,6 +50,7 @@ async def test_latex_icons_logo_pdf(
     assert await link.get_attribute("target") == "_blank"
     await expect(link.locator("svg")).to_have_count(1)
     await expect(page.get_by_role("button", name="Save").locator("svg")).to_have_count(1)
+    await expect(page.get_by_role("button", name="Options").locator("svg")).to_have_count(1)
     sheets = "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href).join()"
     assert "katex" not in await page.evaluate(sheets)
     assert await page.evaluate("typeof window.katex") == "undefined"
