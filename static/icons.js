@@ -12,6 +12,7 @@ const told = new Set();
 const draw = (span, name) => {
   const d = table[name];
   if (!d) {
+    if (span.dataset.fallback) { span.textContent = span.dataset.fallback; span.classList.remove('rr-icon-material'); return; }
     span.hidden = true;
     if (!told.has(name)) { told.add(name); console.info(`rr: no icon :material/${name}: in the built-in subset`); }
     return;
@@ -26,10 +27,12 @@ const draw = (span, name) => {
 
 export const isMaterial = (text) => typeof text === 'string' && NAME.test(text);
 
-// A span showing `text` as an icon (null for no icon); `cls` is its class.
-export function icon(text, cls = 'rr-icon') {
+// A span showing `text` as an icon (null for no icon); `cls` is its class; `fallback` is text
+// shown for a Material name outside the subset (else nothing is).
+export function icon(text, cls = 'rr-icon', fallback = '') {
   if (!text) return null;
   const span = h('span', { class: cls, 'aria-hidden': 'true' });
+  if (fallback) span.dataset.fallback = fallback;
   const m = NAME.exec(text);
   if (!m) { span.textContent = text; return span; }
   span.classList.add('rr-icon-material');

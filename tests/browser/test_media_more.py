@@ -1,5 +1,5 @@
 """KaTeX (script, stylesheet, fonts) loads only once a formula is shown and typesets it; badges,
-link buttons and download buttons show emoji and ``:material/…:`` icons; the logo goes to the
+link buttons, download buttons, popovers and chat avatars show emoji and ``:material/…:`` icons; the logo goes to the
 page's corner and leaves with its element; a PDF is embedded from the media route."""
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ async def main() -> None:
     rr.link_button("Docs", "https://example.com/docs", icon=":material/open_in_new:")
     rr.download_button("Save", "data", file_name="d.txt", icon=":material/download:")
     rr.popover("Options", icon=":material/tune:").write("inside")
+    rr.chat_message("tool", avatar=":material/build:").write("a tool said")
+    rr.chat_message("odd", avatar=":material/not_an_icon_we_have:").write("odd said")
     if rr.toggle("more"):
         rr.latex(r"\int_0^1 x^2\,dx = \tfrac{1}{3}")
         rr.logo(LOGO, link="https://example.com")
@@ -51,6 +53,9 @@ async def test_latex_icons_logo_pdf(
     await expect(link.locator("svg")).to_have_count(1)
     await expect(page.get_by_role("button", name="Save").locator("svg")).to_have_count(1)
     await expect(page.get_by_role("button", name="Options").locator("svg")).to_have_count(1)
+    avatars = page.locator(".rr-chat-msg .rr-avatar")
+    await expect(avatars.nth(0).locator("svg path")).to_have_count(1)
+    await expect(avatars.nth(1)).to_have_text("O")  # outside the subset: the name's letter
     sheets = "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href).join()"
     assert "katex" not in await page.evaluate(sheets)
     assert await page.evaluate("typeof window.katex") == "undefined"
