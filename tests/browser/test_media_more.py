@@ -1,6 +1,7 @@
 """KaTeX (script, stylesheet, fonts) loads only once a formula is shown and typesets it; badges,
-link buttons, download buttons, popovers and chat avatars show emoji and ``:material/…:`` icons; the logo goes to the
-page's corner and leaves with its element; a PDF is embedded from the media route."""
+link buttons, download buttons, popovers and chat avatars show emoji and ``:material/…:``
+icons; the logo goes to the page's corner and leaves with its element; a PDF is embedded from
+the media route; the file uploader takes a dropped file and shows its progress."""
 
 from __future__ import annotations
 
