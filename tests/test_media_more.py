@@ -160,6 +160,7 @@ def test_image_link_and_alt_and_download_button_layout() -> None:
         rr.download_button("Get", "x", icon=":material/download:", icon_position="right",
                            width=200, shortcut="ctrl+d", wrap=False)
         rr.download_button("Wide", "y", use_container_width=True)
+        rr.file_uploader("Narrow", width=300)
 
     with TestClient(rr.App(main, session_timeout=5)) as client, connect(client) as ws:
         tab = opened(ws)
@@ -171,6 +172,7 @@ def test_image_link_and_alt_and_download_button_layout() -> None:
         assert (get["icon_position"], get["width"], get["shortcut"], get["wrap"]) == (
             "right", 200, "ctrl+d", False)
         assert wide["width"] == "stretch" and wide["wide"] is True
+        assert tab.page.widget("Narrow")["width"] == 300
 
 
 @pytest.mark.parametrize(("call", "message"), [

@@ -5,7 +5,7 @@
 import { h, field, setLabel, widget } from '../dom.js';
 import { icon } from '../icons.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'upload', 'accept', 'multiple', 'max_bytes'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'upload', 'accept', 'multiple', 'max_bytes', 'width'];
 
 const mb = (n) => (n / 1048576).toFixed(n < 1048576 ? 2 : 1) + ' MB';
 const size = (n) => (n < 1024 ? n + ' B' : n < 1048576 ? (n / 1024).toFixed(1) + ' KB' : mb(n));
@@ -94,6 +94,7 @@ const build = (e, id, st, ctx) => {
     node: h('div', {}, row, zone, list, note),
     paint(e) {
       setLabel(lt, e);
+      zone.parentNode.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
       input.disabled = browse.disabled = e.disabled;
       zone.classList.toggle('rr-disabled', !!e.disabled);
       input.multiple = !!e.multiple;
