@@ -1,6 +1,7 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
 import { h, tables } from './dom.js';
 import { create, load, missing } from './render.js';
+import { icon } from './icons.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
 // the server lets a reconnect with the same token take its session back from a stale socket.
@@ -355,7 +356,7 @@ addEventListener('keydown', (e) => e.key === 'Escape' && sb(false));
 OPS.toast = (o) => {
   const md = h('div', { class: 'rr-md' });
   md.innerHTML = o.html || ''; // server-rendered Markdown, HTML escaped
-  const t = h('div', { class: 'rr-toast rr-note', role: 'status' }, o.icon ? h('span', { class: 'rr-toast-icon', text: o.icon }) : null, md);
+  const t = h('div', { class: 'rr-toast rr-note', role: 'status' }, icon(o.icon, 'rr-toast-icon'), md);
   t.append(h('button', { type: 'button', class: 'rr-x', 'aria-label': 'Dismiss', text: '×', onclick: () => t.remove() }));
   $('rr-toasts').append(t);
   if (o.duration) setTimeout(() => t.remove(), o.duration * 1000);
