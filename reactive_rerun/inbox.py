@@ -198,7 +198,7 @@ class Inbox:
             raise ProtocolError(f"{meta.kind} {wid!r} is in a form: send it with 'submit'")
         value = self._decode(meta, wire)
         self._room_for(meta)
-        if self._store(meta, value):
+        if self._store(meta, value) and not meta.silent:
             self._event(meta)
 
     def _click(self, wid: str, wire: Any = _MISSING) -> None:

@@ -65,7 +65,7 @@ def capture(
     value = show(
         kind, label, key=key, identity=identity, default=None, decode=decode, encode=encode,
         help=help, disabled=disabled, label_visibility=label_visibility, callback=callback,
-        args=args, kwargs=kwargs,
+        args=args, kwargs=kwargs, silent=on_change == "ignore",
         extra={"upload": url(run.host.data.id, slot), "max_bytes": max_mb << 20, **extra},
     )
     files = uploads.files(seed, [value] if isinstance(value, str) else [])

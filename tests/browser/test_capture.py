@@ -66,3 +66,28 @@ async def test_camera_and_microphone(
     await page.get_by_role("button", name="Clear recording").click()
     await expect(page.get_by_text("voice audio.wav")).to_have_count(0)
     assert page_errors == []
+
+
+async def quiet_camera() -> None:
+    state = rr.session_state
+    state.runs = state.get("runs", 0) + 1
+    photo = rr.camera_input("Snap", on_change="ignore")
+    rr.text(f"runs {state.runs}, photo {'taken' if photo is not None else 'none'}")
+    rr.button("Refresh")
+
+
+async def test_a_capture_with_on_change_ignore_waits_for_the_next_run(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    await open_app(page, serve(rr.App(quiet_camera)))
+    await page.wait_for_function(
+        "() => { const v = document.querySelector('.rr-cam-live'); return v && v.videoWidth > 0; }"
+    )
+    await expect(page.get_by_text("runs 1, photo none")).to_be_visible()
+    await page.get_by_role("button", name="Take photo").click()
+    await expect(page.locator(".rr-cam-shot")).to_be_visible()
+    await page.wait_for_timeout(500)
+    await expect(page.get_by_text("runs 1, photo none")).to_be_visible()  # no rerun
+    await page.get_by_role("button", name="Refresh").click()
+    await expect(page.get_by_text("runs 2, photo taken")).to_be_visible()  # kept for this run
+    assert page_errors == []
