@@ -18,6 +18,7 @@ from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .data_editor import data_editor
 from .dataframe import dataframe
 from .date_input import date_input
 from .datetime_input import datetime_input
@@ -68,7 +69,7 @@ from .vega import altair_chart, vega_lite_chart
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
     "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
-    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
+    "container", "data_editor", "dataframe", "date_input", "datetime_input", "dialog", "divider",
     "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
     "form", "form_submit_button",
     "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",

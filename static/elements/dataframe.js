@@ -109,7 +109,13 @@ export function widths(cols, rows) {
 }
 
 // ---- the grid -------------------------------------------------------------------------------
-export default function mount(e, ctx) {
+export default function mount(e, ctx) { return grid(e, ctx).handle; }
+
+// The grid; `opt` are data_editor.js's hooks: `base(rows)` (an inline table's rows to show),
+// `extra()` (rows shown after a large table's), `row(i)` (the i-th of those), `overlay(r)` (a
+// fetched row with its edits), `cell(c, col, r, i, j)` (after a cell is painted), `choose(sel)`
+// (a row selection, instead of sending it).
+export function grid(e, ctx, opt = {}) {
   const grid = h('div', { class: 'rr-df', role: 'grid', tabindex: 0, 'aria-label': 'Data table' });
   const node = h('div', { class: 'rr-dataframe' }, grid);
   const scroll = h('div', { class: 'rr-df-scroll' });
@@ -130,9 +136,11 @@ export default function mount(e, ctx) {
 
   function cellAt(i) { // the row shown at view position i, or undefined while it is fetched
     if (!E.data) return view[i];
-    const b = blocks.get(Math.floor(i / BLOCK));
-    return b?.[i % BLOCK];
+    if (i >= E.n) return opt.row?.(i - E.n);
+    const r = blocks.get(Math.floor(i / BLOCK))?.[i % BLOCK];
+    return r && opt.overlay ? opt.overlay(r) : r;
   }
+  const count = () => (E.data ? E.n + (opt.extra?.() || 0) : view.length);
 
   function fetchRows(first, last) { // ask for the missing blocks of view rows first..last
     if (!E.data) return;
@@ -193,7 +201,7 @@ export default function mount(e, ctx) {
       if (!sort) E.rows.forEach((r, i) => { if (i % BLOCK === 0) blocks.set(i / BLOCK, E.rows.slice(i, i + BLOCK)); });
       return;
     }
-    view = E.rows.slice();
+    view = opt.base ? opt.base(E.rows) : E.rows.slice();
     if (sort) {
       const [j, dir] = sort, s = dir === 'asc' ? 1 : -1;
       view.sort((a, b) => { const x = a[j + 1], y = b[j + 1]; return x == null || y == null ? compare(x, y) : s * compare(x, y) || a[0] - b[0]; });
@@ -214,7 +222,8 @@ export default function mount(e, ctx) {
     sel = v;
     header();
     draw(true);
-    if (!E.form) { sentSel = JSON.stringify(v); ctx.send({ t: 'set', id: E.id, v }); }
+    if (opt.choose) opt.choose(v);
+    else if (!E.form) { sentSel = JSON.stringify(v); ctx.send({ t: 'set', id: E.id, v }); }
   }
 
   function layout() { // the columns' template and the scroll space
@@ -234,12 +243,13 @@ export default function mount(e, ctx) {
     const head = R + 1;
     geom.head = head;
     inner.style.setProperty('--rr-hh', head + 'px');
-    geom.total = E.n * R;
+    const n = count();
+    geom.total = n * R;
     geom.space = Math.min(geom.total, MAX_PX);
     inner.style.height = geom.space + head + 'px';
-    const auto = Math.min(Math.max(E.n, 1), 10) * R + head + 2;
+    const auto = Math.min(Math.max(n, 1), 10) * R + head + 2;
     grid.style.height = (E.height || auto) + 'px';
-    grid.setAttribute('aria-rowcount', E.n + 1);
+    grid.setAttribute('aria-rowcount', n + 1);
     grid.setAttribute('aria-colcount', E.cols.length + (rowSel() ? 1 : 0));
     grid.setAttribute('aria-multiselectable', rowSel() === 'multi-row' || colSel() === 'multi-column' ? 'true' : null);
     if (!rowSel() && !colSel()) grid.removeAttribute('aria-multiselectable');
@@ -254,9 +264,9 @@ export default function mount(e, ctx) {
     const bodyH = scroll.clientHeight - geom.head;
     const st = scroll.scrollTop, range = inner.offsetHeight - scroll.clientHeight;
     const v = geom.total > geom.space && range > 0 ? (st / range) * Math.max(0, geom.total - bodyH) : st;
-    const first = Math.max(0, Math.min(Math.floor(v / R), Math.max(0, E.n - 1)));
-    const count = Math.ceil(Math.max(bodyH, R) / R) + 1;
-    const last = Math.min(E.n - 1, first + count);
+    const n = count();
+    const first = Math.max(0, Math.min(Math.floor(v / R), Math.max(0, n - 1)));
+    const last = Math.min(n - 1, first + Math.ceil(Math.max(bodyH, R) / R) + 1);
     fetchRows(Math.max(0, first - BLOCK / 2), last + BLOCK / 2);
     const key = first + ':' + last;
     body.style.transform = `translateY(${st + geom.head - (v - first * R)}px)`;
@@ -264,7 +274,7 @@ export default function mount(e, ctx) {
     painted = key;
     const out = [];
     const offset = rowSel() ? 1 : 0;
-    for (let i = first; i <= last && i < E.n; i++) {
+    for (let i = first; i <= last && i < n; i++) {
       const r = cellAt(i);
       const row = h('div', { class: 'rr-df-row', role: 'row', 'aria-rowindex': i + 2 });
       if (rowSel()) {
@@ -278,7 +288,7 @@ export default function mount(e, ctx) {
       E.cols.forEach((col, j) => {
         const c = h('div', { role: col.index ? 'rowheader' : 'gridcell', class: 'rr-df-c' + (col.index ? ' rr-df-ix' : ''), 'aria-colindex': j + 1 + offset });
         if (r == null) c.append(h('span', { class: 'rr-df-wait' }));
-        else paint(c, col, r[j + 1]);
+        else { paint(c, col, r[j + 1]); opt.cell?.(c, col, r, i, j); }
         if (colSel() && sel.columns.includes(col.name)) c.classList.add('rr-df-csel');
         pin(c, j + offset);
         row.append(c);
@@ -336,5 +346,7 @@ export default function mount(e, ctx) {
     draw(true);
   }
   update(e);
-  return { node, update, w: !!e.id, id: e.id, get: () => ({ rows: sel.rows.slice(), columns: sel.columns.slice() }), set: (v) => { sel = v; draw(true); } };
+  const handle = { node, update, w: !!e.id, id: e.id, get: () => ({ rows: sel.rows.slice(), columns: sel.columns.slice() }), set: (v) => { sel = v; draw(true); } };
+  const redraw = () => { resort(); layout(); header(); draw(true); };
+  return { handle, grid, scroll, node, update, redraw, draw, rowAt: cellAt, count, geom, rowHeight: () => R, selection: () => sel, setSelection: (v) => { sel = v; header(); draw(true); } };
 }
