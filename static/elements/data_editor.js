@@ -152,7 +152,8 @@ export default function mount(e, ctx) {
       if (top < scroll.scrollTop) scroll.scrollTop = top;
       else if (top + R > scroll.scrollTop + body) scroll.scrollTop = top + R - body;
     }
-    g.draw(true);
+    for (const c of gridEl.querySelectorAll('.rr-de-active')) c.classList.remove('rr-de-active');
+    gridEl.querySelector(`[data-i="${active.i}"][data-j="${active.j}"]`)?.classList.add('rr-de-active');
     gridEl.setAttribute('aria-activedescendant', `${E.id}-${active.i}-${active.j}`);
   }
 
@@ -223,7 +224,8 @@ export default function mount(e, ctx) {
   });
   gridEl.addEventListener('dblclick', (ev) => {
     const c = ev.target.closest('[data-i]');
-    if (c) { activate(+c.dataset.i, +c.dataset.j); openEditor(); }
+    if (c) activate(+c.dataset.i, +c.dataset.j);
+    if (c || active) openEditor();
   });
   gridEl.addEventListener('keydown', (ev) => {
     if (ev.target !== gridEl) return;
