@@ -56,6 +56,7 @@ export default function mount(e, ctx) {
         c.setAttribute('aria-invalid', 'true');
         c.title = bad.message;
         c.append(h('span', { class: 'rr-de-msg', text: bad.message }));
+        requestAnimationFrame(() => place(c)); // and in full under the cell, however narrow it is
       }
     },
     choose: () => { tools(); },
@@ -73,8 +74,17 @@ export default function mount(e, ctx) {
   const delBtn = h('button', { type: 'button', class: 'rr-de-tool', onclick: () => deleteRows() }, h('span', { 'aria-hidden': 'true', text: '×' }), ' Delete rows');
   const bar = h('div', { class: 'rr-de-bar', role: 'toolbar', 'aria-label': 'Rows' }, addBtn, delBtn);
   const live = h('div', { class: 'rr-de-live', 'aria-live': 'assertive' });
+  const tip = h('div', { class: 'rr-de-tip', 'aria-hidden': 'true', hidden: true });
+  function place(c) {
+    if (!bad || !c.isConnected) { tip.hidden = true; return; }
+    const box = c.getBoundingClientRect(), at = node.getBoundingClientRect();
+    tip.textContent = bad.message;
+    tip.style.left = box.left - at.left + 'px';
+    tip.style.top = box.bottom - at.top + 2 + 'px';
+    tip.hidden = false;
+  }
   node.prepend(bar);
-  node.append(live);
+  node.append(live, tip);
   function tools() {
     addBtn.hidden = !canAdd();
     delBtn.hidden = !canDelete();
@@ -89,6 +99,7 @@ export default function mount(e, ctx) {
     mutate();
     if (JSON.stringify(state) === before) return;
     bad = null;
+    tip.hidden = true;
     if (E.form) { g.redraw(); return; }
     inflight.push({ before, sent: JSON.stringify(state), cell });
     ctx.send({ t: 'set', id: E.id, v: state });
@@ -216,7 +227,7 @@ export default function mount(e, ctx) {
     input.focus();
     if (typed != null && input.setSelectionRange) input.setSelectionRange(typed.length, typed.length);
   }
-  scroll.addEventListener('scroll', () => open?.blur(), { passive: true });
+  scroll.addEventListener('scroll', () => { open?.blur(); tip.hidden = true; }, { passive: true });
 
   gridEl.addEventListener('click', (ev) => {
     const c = ev.target.closest('[data-i]');
