@@ -378,3 +378,24 @@ async def test_data_editor_returns_the_input_type() -> None:
         assert isinstance(seen["polars"], pl.DataFrame)
         assert seen["polars"].to_dict(as_series=False) == {"a": [9, 2, None], "t": ["x", "y", "z"]}
         assert seen["polars"].schema["a"] == pl.Int64
+
+
+async def test_chart_columns_and_alignment_reach_the_grid() -> None:
+    async def main() -> None:
+        rr.dataframe({"name": ["a", "b"], "trend": [[1, 3, 2], [4, None, 1]]}, column_config={
+            "trend": rr.column_config.LineChartColumn("Trend", y_min=0, y_max=5, color="auto"),
+            "name": rr.column_config.Column("Name", alignment="center", pinned=True,
+                                            help="who", width="small"),
+        })
+        rr.column_config.TextColumn(alignment="middle")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        cols = at.dataframe[0].props["cols"]
+        assert {k: cols[2][k] for k in ("type", "y_min", "y_max", "color")} == {
+            "type": "line_chart", "y_min": 0, "y_max": 5, "color": "auto"}
+        assert {k: cols[1][k] for k in ("alignment", "pinned", "help", "width")} == {
+            "alignment": "center", "pinned": True, "help": "who", "width": 75}
+        assert at.dataframe[0].props["rows"][1][3] == [4, None, 1]
+        assert "alignment must be" in at.exception[0].props["message"]
+    assert rr.column_config.BarChartColumn()["type"] == "bar_chart"
+    assert rr.column_config.AreaChartColumn(color="#f00")["color"] == "#f00"

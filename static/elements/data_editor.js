@@ -79,9 +79,9 @@ export default function mount(e, ctx) {
     if (!bad || !c.isConnected) { tip.hidden = true; return; }
     const box = c.getBoundingClientRect(), at = node.getBoundingClientRect();
     tip.textContent = bad.message;
-    tip.style.left = box.left - at.left + 'px';
-    tip.style.top = box.bottom - at.top + 2 + 'px';
     tip.hidden = false;
+    tip.style.left = Math.max(0, Math.min(box.left - at.left, at.width - tip.offsetWidth)) + 'px';
+    tip.style.top = box.bottom - at.top + 2 + 'px';
   }
   node.prepend(bar);
   node.append(live, tip);

@@ -59,6 +59,36 @@ export function text(col, v) {
   return String(v);
 }
 
+// A list of numbers as a small chart (LineChartColumn, BarChartColumn, AreaChartColumn): an
+// inline SVG built node by node, 100 x 24 units stretched to the cell; y from y_min..y_max.
+const SVG = 'http://www.w3.org/2000/svg';
+const svg = (tag, attrs) => { const n = document.createElementNS(SVG, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); return n; };
+const CHARTS = { line_chart: 'line', bar_chart: 'bar', area_chart: 'area' };
+export function chart(col, values) {
+  const ys = values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)), ok = ys.filter((v) => v != null);
+  const box = svg('svg', { viewBox: '0 0 100 24', preserveAspectRatio: 'none', class: 'rr-df-chart', role: 'img', 'aria-label': ok.join(', ') });
+  if (!ok.length) return box;
+  const lo = col.y_min ?? Math.min(...ok, CHARTS[col.type] === 'line' ? Infinity : 0), hi = col.y_max ?? Math.max(...ok);
+  const span = hi - lo || 1, n = ys.length, type = CHARTS[col.type];
+  const y = (v) => 23 - Math.max(0, Math.min(1, (v - lo) / span)) * 22, x = (i) => (n === 1 ? 50 : (i / (n - 1)) * 100);
+  let color = col.color;
+  if (color === 'auto' || color === 'auto-inverse') {
+    const up = ok[ok.length - 1] >= ok[0];
+    color = up === (color === 'auto') ? 'var(--ok)' : 'var(--err)';
+  }
+  if (color) box.style.setProperty('color', color); // a CSS value, parsed by the browser; never markup
+  if (type === 'bar') {
+    const w = 100 / n;
+    ys.forEach((v, i) => v != null && box.append(svg('rect', { x: i * w + w * 0.12, width: w * 0.76, y: y(v), height: Math.max(0.5, 24 - y(v)) })));
+    return box;
+  }
+  const pts = ys.map((v, i) => (v == null ? null : `${x(i).toFixed(2)},${y(v).toFixed(2)}`)).filter(Boolean).join(' ');
+  if (type === 'area') box.append(svg('polygon', { points: `${x(0)},24 ${pts} ${x(n - 1)},24`, class: 'rr-df-chart-fill' }));
+  box.append(svg('polyline', { points: pts, 'vector-effect': 'non-scaling-stroke' }));
+  return box;
+}
+const ALIGN = { left: 'flex-start', center: 'center', right: 'flex-end' };
+
 const SAFE_URL = /^(https?:|mailto:)/i, SAFE_IMG = /^(https?:|data:image\/(png|jpe?g|gif|webp|avif);)/i;
 
 // Fill cell node `c` for column `col` with value `v` (text only; links and images checked).
@@ -78,8 +108,12 @@ export function paint(c, col, v) {
   } else if (t === 'progress' && typeof v === 'number') {
     const lo = col.min ?? 0, hi = col.max ?? (Number.isInteger(v) ? 100 : 1);
     const pct = Math.max(0, Math.min(100, ((v - lo) / (hi - lo || 1)) * 100));
+    const bar = h('span', { style: `width:${pct}%` });
+    if (col.color) bar.style.setProperty('background', col.color === 'auto' || col.color === 'auto-inverse' ? '' : col.color);
     c.replaceChildren(h('span', { class: 'rr-df-bar', role: 'progressbar', 'aria-valuenow': v, 'aria-valuemin': lo, 'aria-valuemax': hi },
-      h('span', { style: `width:${pct}%` })), h('span', { class: 'rr-df-pct', text: text(col, v) }));
+      bar), h('span', { class: 'rr-df-pct', text: text(col, v) }));
+  } else if (CHARTS[t] && Array.isArray(v)) {
+    c.replaceChildren(chart(col, v));
   } else if (t === 'list' && Array.isArray(v)) {
     c.replaceChildren(...v.map((x) => h('span', { class: 'rr-df-chip', text: text({ type: 'text' }, x) })));
   } else {
@@ -87,6 +121,7 @@ export function paint(c, col, v) {
   }
   c.classList.toggle('rr-n', typeof v === 'number' || (col.type === 'number' && v != null));
   c.classList.toggle('rr-null', v == null);
+  if (col.alignment) c.style.justifyContent = ALIGN[col.alignment] || '';
 }
 
 export function compare(a, b) { // missing values last; numbers as numbers; text by locale
@@ -102,6 +137,7 @@ export function compare(a, b) { // missing values last; numbers as numbers; text
 export function widths(cols, rows) {
   return cols.map((col, j) => {
     if (col.width) return col.width;
+    if (CHARTS[col.type]) return Math.max(120, String(col.label ?? '').length * 8 + 30);
     let chars = String(col.label ?? '').length + 2;
     for (let i = 0; i < Math.min(rows.length, 50); i++) chars = Math.max(chars, text(col, rows[i][j + 1]).length);
     return Math.round(Math.min(320, Math.max(col.index ? 48 : 72, chars * 8 + 26)));
