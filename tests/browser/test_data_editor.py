@@ -69,8 +69,8 @@ async def test_edit_a_cell_and_add_a_row_then_the_script_reads_them(
         .to_be_visible()
     await grid.get_by_role("checkbox", name="Select row 1").check()
     await page.get_by_role("button", name="Delete rows").click()
-    await expect(page.get_by_text("result=[['pear', 42, False, 'M'], ['plum', None, None, None]]")) \
-        .to_be_visible()
+    after = "result=[['pear', 42, False, 'M'], ['plum', None, None, None]]"
+    await expect(page.get_by_text(after)).to_be_visible()
     await expect(page.get_by_text("'deleted_rows': [0]")).to_be_visible()
     assert page_errors == []
 
@@ -81,7 +81,8 @@ async def test_a_bad_number_is_refused_with_a_message_in_the_cell(
     await open_app(page, serve(app()))
     grid = page.get_by_role("grid", name="Data editor")
     qty = grid.locator('[role=row][aria-rowindex="2"] [role=gridcell]').nth(2)
-    for typed, reason in [("abc", "'abc' is not a number"), ("500", "500 is above the maximum 100")]:
+    for typed, reason in [("abc", "'abc' is not a number"),
+                          ("500", "500 is above the maximum 100")]:
         await qty.dblclick()
         await page.locator(".rr-de-input").fill(typed)
         await page.keyboard.press("Enter")
@@ -90,6 +91,6 @@ async def test_a_bad_number_is_refused_with_a_message_in_the_cell(
         await expect(bad).to_contain_text("3")  # the cell's value is back
     await expect(page.get_by_text("result=[['apple', 3, True, 'S'], ['pear', 5, False, 'M']]")) \
         .to_be_visible()
-    await expect(page.get_by_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}")) \
-        .to_be_visible()
+    empty = "state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}"
+    await expect(page.get_by_text(empty)).to_be_visible()
     assert page_errors == []
