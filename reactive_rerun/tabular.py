@@ -251,6 +251,19 @@ def _backend() -> str | None:
     return None
 
 
+def warm() -> None:
+    """Import narwhals in a thread when a dataframe library is installed: the first table of
+    a process would otherwise wait 60-100 ms (more on a busy machine) for that import."""
+    if _backend() is None:
+        return
+    import threading
+
+    def load() -> None:
+        import narwhals.stable.v2  # noqa: F401
+
+    threading.Thread(target=load, name="rr-warm-narwhals", daemon=True).start()
+
+
 def to_table(data: Any, *, hide_index: bool | None = None) -> Table:
     """Any supported data as a ``Table``; an ``APIError`` names what is not supported."""
     if isinstance(data, Table):
@@ -401,4 +414,6 @@ def _rows(rows: Sequence[Any], hide_index: bool | None) -> Table:
     return PyTable(rows, ["value"], [list(rows)], index)
 
 
-__all__ = ["Column", "FrameTable", "Kind", "Order", "PyTable", "Table", "cell", "to_table"]
+__all__ = [
+    "Column", "FrameTable", "Kind", "Order", "PyTable", "Table", "cell", "to_table", "warm",
+]

@@ -146,8 +146,9 @@ def test_dataframe_benchmark_runs_without_errors() -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout)["rr"]
     assert result["rows"] == 5000 and result["rows_in_dom"] < 60
+    assert result["run_to_first_rows_ms"] > 0 and result["first_view_ws_bytes"] > 0
 
 
 @pytest.mark.browser
