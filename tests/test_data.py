@@ -399,3 +399,16 @@ async def test_chart_columns_and_alignment_reach_the_grid() -> None:
         assert "alignment must be" in at.exception[0].props["message"]
     assert rr.column_config.BarChartColumn()["type"] == "bar_chart"
     assert rr.column_config.AreaChartColumn(color="#f00")["color"] == "#f00"
+
+
+async def test_a_large_data_editor_is_windowed_and_still_edits() -> None:
+    seen: list[Any] = []
+
+    async def main() -> None:
+        seen.append(rr.data_editor({"x": list(range(5000))}, key="big", num_rows="delete"))
+
+    async with AppTest(main) as at:
+        props = _editor(at).props
+        assert props["data"] is not None and len(props["rows"]) < 100 and props["n"] == 5000
+        await _editor(at).set_value({"edited_rows": {"4999": {"x": -1}}, "deleted_rows": [0]})
+        assert seen[-1]["x"][-1] == -1 and len(seen[-1]["x"]) == 4999
