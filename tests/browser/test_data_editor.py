@@ -94,3 +94,30 @@ async def test_a_bad_number_is_refused_with_a_message_in_the_cell(
     empty = "state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}"
     await expect(page.get_by_text(empty)).to_be_visible()
     assert page_errors == []
+
+
+async def test_a_date_is_picked_and_escape_cancels(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    import datetime as dt
+
+    async def main() -> None:
+        rows = rr.data_editor({"day": [dt.date(2024, 1, 2)], "note": ["a"]}, hide_index=True)
+        rr.text(f"days={rows['day']} notes={rows['note']}")
+
+    await open_app(page, serve(rr.App(main)))
+    grid = page.get_by_role("grid", name="Data editor")
+    day, note = grid.get_by_role("gridcell").nth(0), grid.get_by_role("gridcell").nth(1)
+    await day.dblclick()
+    picker = page.locator("input.rr-de-input[type=date]")
+    await expect(picker).to_have_value("2024-01-02")
+    await picker.fill("2025-03-04")
+    await picker.press("Enter")
+    await expect(page.get_by_text("days=[datetime.date(2025, 3, 4)] notes=['a']")).to_be_visible()
+    await note.dblclick()
+    await page.locator(".rr-de-input").fill("changed")
+    await page.keyboard.press("Escape")
+    await expect(page.locator(".rr-de-input")).to_have_count(0)
+    await expect(note).to_have_text("a")
+    await expect(page.get_by_text("days=[datetime.date(2025, 3, 4)] notes=['a']")).to_be_visible()
+    assert page_errors == []
