@@ -412,3 +412,19 @@ async def test_a_large_data_editor_is_windowed_and_still_edits() -> None:
         assert props["data"] is not None and len(props["rows"]) < 100 and props["n"] == 5000
         await _editor(at).set_value({"edited_rows": {"4999": {"x": -1}}, "deleted_rows": [0]})
         assert seen[-1]["x"][-1] == -1 and len(seen[-1]["x"]) == 4999
+
+
+async def test_data_editor_reads_a_naive_datetime_in_the_columns_zone() -> None:
+    pd = pytest.importorskip("pandas")
+    seen: list[Any] = []
+
+    async def main() -> None:
+        df = pd.DataFrame({"t": pd.to_datetime(["2024-01-01"]).tz_localize("UTC"),
+                           "o": [object()]})
+        seen.append(rr.data_editor(df, key="tz"))
+
+    async with AppTest(main) as at:
+        assert _editor(at).props["cols"][2]["disabled"] is True  # an object column stays as is
+        await _editor(at).set_value({"edited_rows": {"0": {"t": "2024-05-05T10:00"}}})
+        assert str(seen[-1]["t"].iloc[0]) == "2024-05-05 10:00:00+00:00"
+        assert at.session_state["tz"]["edited_rows"] == {0: {"t": "2024-05-05 10:00:00"}}

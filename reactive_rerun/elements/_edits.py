@@ -275,6 +275,23 @@ def apply(table: Table, state: dict[str, Any], defaults: Mapping[str, Any]) -> A
     return list(lists.get("value", []))
 
 
+def _set(pd: Any, out: Any, row: int, column: Any, value: Any) -> None:
+    """One cell; a naive datetime in a zoned column is read in the column's zone."""
+    at = (row, out.columns.get_loc(column))
+    try:
+        out.iloc[at] = value
+        return
+    except (TypeError, ValueError):
+        pass
+    zone = getattr(getattr(out[column], "dt", None), "tz", None) \
+        if out[column].dtype.kind == "M" else None
+    if zone is not None and isinstance(value, dt.datetime) and value.tzinfo is None:
+        out.iloc[at] = pd.Timestamp(value).tz_localize(zone)
+    else:
+        out[column] = out[column].astype(object)
+        out.iloc[at] = value
+
+
 def _pandas(table: Table, state: dict[str, Any], defaults: Mapping[str, Any]) -> Any:
     """pandas keeps its index (added rows continue a range index) and, where it can, dtypes."""
     import importlib
@@ -298,7 +315,7 @@ def _pandas(table: Table, state: dict[str, Any], defaults: Mapping[str, Any]) ->
                 if value is None and out[column].dtype.kind in "iub":
                     out[column] = out[column].astype("float64" if out[column].dtype.kind != "b"
                                                       else "object")
-                out.iloc[row, out.columns.get_loc(column)] = value
+                _set(pd, out, row, column, value)
         if state["added_rows"]:
             rows = [{names[c]: _python(cells.get(c, defaults.get(c)), by_name[c])
                      for c in by_name} for cells in state["added_rows"]]

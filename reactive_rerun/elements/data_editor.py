@@ -81,7 +81,7 @@ def data_editor(
     for col in cols:
         editable = (not col.get("index") and not all_off and col["name"] not in off
                     and not col.get("disabled") and col["type"] in _edits.EDITABLE
-                    and col["kind"] != "list")
+                    and col["kind"] not in ("list", "other"))  # no text in an object column
         if editable:
             spec = _edits.spec(col)
             if col.get("default") is not None:

@@ -188,7 +188,7 @@ export default function mount(e, ctx) {
       input = h('input', { class: 'rr-de-input', type, 'aria-label': col.label });
       if (col.type === 'number') input.setAttribute('inputmode', 'decimal');
       if (type !== 'text') input.step = 1;
-      input.value = typed ?? (v == null ? '' : col.type === 'datetime' ? String(v).replace(' ', 'T') : String(v));
+      input.value = typed ?? (v == null ? '' : col.type === 'datetime' ? String(v).replace(' ', 'T').slice(0, 19) : String(v));
     }
     const box = cell.getBoundingClientRect(), at = node.getBoundingClientRect();
     input.style.cssText = `left:${box.left - at.left}px;top:${box.top - at.top}px;width:${Math.max(box.width, 120)}px;height:${box.height}px`;
