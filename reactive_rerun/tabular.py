@@ -177,6 +177,10 @@ class FrameTable(Table):
         self._index = index  # a pandas Index, or None
         self.n = len(frame)
         self.columns = [Column(str(n), _kind_of_dtype(d)) for n, d in frame.schema.items()]
+        for i, column in enumerate(self.columns):  # an object column: the kind of its values
+            if column.kind == "other":
+                sample = frame[column.name].head(100).to_list()
+                self.columns[i] = Column(column.name, _kind_of_values(sample))
         self._nw = nw
         if index is not None:
             sample = index[:100].tolist()

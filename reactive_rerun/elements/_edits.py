@@ -323,6 +323,8 @@ def _pandas(table: Table, state: dict[str, Any], defaults: Mapping[str, Any]) ->
             if isinstance(out.index, pd.RangeIndex):
                 start = out.index.stop if len(out) else 0
                 added.index = pd.RangeIndex(start, start + len(added))
+            else:  # labels of its own: an added row has none yet
+                added.index = pd.Index([None] * len(added), dtype=object)
             dtypes = out.dtypes
             out = pd.concat([out, added])
             for column, dtype in dtypes.items():

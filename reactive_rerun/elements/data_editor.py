@@ -45,6 +45,14 @@ def _disabled_names(disabled: bool | Iterable[str | int]) -> tuple[bool, set[str
     return False, {str(d) for d in disabled}
 
 
+def _range_index(data: Any) -> bool:
+    """True unless the data has row labels of its own (a pandas index other than a range)."""
+    index = getattr(data, "index", None)
+    if type(data).__module__.partition(".")[0] != "pandas" or index is None:
+        return True
+    return type(index).__name__ == "RangeIndex"
+
+
 @DATA_EDITOR.function
 def data_editor(
     data: Any, *, width: int | Literal["stretch", "content"] | None = "stretch",
@@ -70,6 +78,8 @@ def data_editor(
         raise APIError(f"row_height must be a number of pixels (16 or more), not {row_height!r}.")
     if placeholder is not None and not isinstance(placeholder, str):
         raise APIError("placeholder must be a string.")
+    if hide_index is None and num_rows in ("dynamic", "add") and _range_index(data):
+        hide_index = True  # as Streamlit: row numbers of added rows would only confuse
     run = current_run()
     windows = run.host.live.windows
     held = windows.find(data, hide_index) if data is not None else None

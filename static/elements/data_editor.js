@@ -59,6 +59,7 @@ export default function mount(e, ctx) {
         requestAnimationFrame(() => place(c)); // and in full under the cell, however narrow it is
       }
     },
+    header: (c, col) => { if (editable(col) && !col.index) c.classList.add('rr-de-editable'); },
     choose: () => { tools(); },
   };
   const view = (e) => ({ ...e, modes: canDelete() ? ['multi-row'] : null, selection: g ? g.selection() : null });

@@ -149,7 +149,8 @@ export default function mount(e, ctx) { return grid(e, ctx).handle; }
 
 // The grid; `opt` are data_editor.js's hooks: `base(rows)` (an inline table's rows to show),
 // `extra()` (rows shown after a large table's), `row(i)` (the i-th of those), `overlay(r)` (a
-// fetched row with its edits), `cell(c, col, r, i, j)` (after a cell is painted), `choose(sel)`
+// fetched row with its edits), `cell(c, col, r, i, j)` (after a cell is painted), `header(c, col)`
+// (after a header cell is made), `choose(sel)`
 // (a row selection, instead of sending it).
 export function grid(e, ctx, opt = {}) {
   const grid = h('div', { class: 'rr-df', role: 'grid', tabindex: 0, 'aria-label': 'Data table' });
@@ -219,6 +220,7 @@ export function grid(e, ctx, opt = {}) {
       c.append(box);
     }
     c.prepend(sortBtn);
+    opt.header?.(c, col);
     return c;
   }
 
