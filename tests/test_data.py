@@ -428,3 +428,20 @@ async def test_data_editor_reads_a_naive_datetime_in_the_columns_zone() -> None:
         await _editor(at).set_value({"edited_rows": {"0": {"t": "2024-05-05T10:00"}}})
         assert str(seen[-1]["t"].iloc[0]) == "2024-05-05 10:00:00+00:00"
         assert at.session_state["tz"]["edited_rows"] == {0: {"t": "2024-05-05 10:00:00"}}
+
+
+async def test_data_editor_offers_a_categorical_columns_categories() -> None:
+    pd = pytest.importorskip("pandas")
+    seen: list[Any] = []
+
+    async def main() -> None:
+        df = pd.DataFrame({"size": pd.Categorical(["S", "M"], categories=["S", "M", "L"])})
+        seen.append(rr.data_editor(df))
+
+    async with AppTest(main) as at:
+        col = _editor(at).props["cols"][1]
+        assert (col["type"], col["options"]) == ("selectbox", ["S", "M", "L"])
+        await _editor(at).set_value({"edited_rows": {"0": {"size": "XL"}}})
+        assert "'XL' is not one of the options" in at.errors[-1]
+        await _editor(at).set_value({"edited_rows": {"0": {"size": "L"}}})
+        assert list(seen[-1]["size"]) == ["L", "M"] and seen[-1]["size"].dtype == "category"

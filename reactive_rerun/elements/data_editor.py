@@ -15,7 +15,7 @@ from ..bindings import Callback
 from ..context import current_run
 from ..element import Element
 from ..errors import APIError
-from ..tabular import Table, to_table
+from ..tabular import FrameTable, Table, cell, to_table
 from ..widget import WIDGET_FIELDS, show
 from . import _edits
 from ._grid import columns, project
@@ -43,6 +43,24 @@ def _disabled_names(disabled: bool | Iterable[str | int]) -> tuple[bool, set[str
     if isinstance(disabled, str | int):
         return False, {str(disabled)}
     return False, {str(d) for d in disabled}
+
+
+def _categories(table: Table, cols: list[dict[str, Any]]) -> None:
+    """A categorical column (pandas, polars Categorical / Enum) is edited by choosing one of
+    its categories, as Streamlit does, unless column_config says otherwise."""
+    if not isinstance(table, FrameTable):
+        return
+    import narwhals.stable.v2 as nw
+
+    frame = table._frame
+    schema = frame.schema
+    for col in cols:
+        dtype = schema.get(col["name"]) if not col.get("index") else None
+        if dtype is None or col["type"] != "text" or "options" in col:
+            continue
+        if dtype == nw.Categorical or dtype == nw.Enum:
+            col["type"] = "selectbox"
+            col["options"] = [cell(c) for c in frame[col["name"]].cat.get_categories().to_list()]
 
 
 def _range_index(data: Any) -> bool:
@@ -85,6 +103,7 @@ def data_editor(
     held = windows.find(data, hide_index) if data is not None else None
     table: Table = held.table if held is not None else to_table(data, hide_index=hide_index)
     shown, cols = columns(table, column_order, column_config)
+    _categories(table, cols)
     all_off, off = _disabled_names(disabled)
     specs: dict[str, _edits.Spec] = {}
     defaults: dict[str, Any] = {}
