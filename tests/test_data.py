@@ -445,3 +445,18 @@ async def test_data_editor_offers_a_categorical_columns_categories() -> None:
         assert "'XL' is not one of the options" in at.errors[-1]
         await _editor(at).set_value({"edited_rows": {"0": {"size": "L"}}})
         assert list(seen[-1]["size"]) == ["L", "M"] and seen[-1]["size"].dtype == "category"
+
+
+async def test_data_editor_in_a_form_sends_its_edits_with_the_submit() -> None:
+    seen: list[Any] = []
+
+    async def main() -> None:
+        with rr.form("f"):
+            seen.append(rr.data_editor([{"a": 1}], key="fe"))
+            rr.form_submit_button("Save")
+
+    async with AppTest(main) as at:
+        await _editor(at).set_value({"edited_rows": {"0": {"a": 2}}})
+        assert seen[-1] == [{"a": 1}]  # nothing until the submit
+        await at.submit[0].click()
+        assert seen[-1] == [{"a": 2}]
