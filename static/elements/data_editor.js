@@ -62,7 +62,10 @@ export default function mount(e, ctx) {
     header: (c, col) => { if (editable(col) && !col.index) c.classList.add('rr-de-editable'); },
     choose: () => { tools(); },
   };
-  const view = (e) => ({ ...e, modes: canDelete() ? ['multi-row'] : null, selection: g ? g.selection() : null });
+  const view = (e) => ({
+    ...e, modes: canDelete() ? ['multi-row'] : null, selection: g ? g.selection() : null,
+    cols: e.cols.map((c) => (!c.disabled && !e.disabled && !c.index ? { ...c, pad: 2 } : c)), // the pencil
+  });
   let g = null;
   g = grid(view(e), ctx, hooks);
   const { node, scroll } = g;

@@ -138,7 +138,7 @@ export function widths(cols, rows) {
   return cols.map((col, j) => {
     if (col.width) return col.width;
     if (CHARTS[col.type]) return Math.max(120, String(col.label ?? '').length * 8 + 30);
-    let chars = String(col.label ?? '').length + 2;
+    let chars = String(col.label ?? '').length + 2 + (col.pad || 0); // pad: room for a marker
     for (let i = 0; i < Math.min(rows.length, 50); i++) chars = Math.max(chars, text(col, rows[i][j + 1]).length);
     return Math.round(Math.min(320, Math.max(col.index ? 48 : 72, chars * 8 + 26)));
   });
