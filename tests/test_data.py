@@ -460,3 +460,16 @@ async def test_data_editor_in_a_form_sends_its_edits_with_the_submit() -> None:
         assert seen[-1] == [{"a": 1}]  # nothing until the submit
         await at.submit[0].click()
         assert seen[-1] == [{"a": 2}]
+
+
+async def test_alt_names_the_grid_and_lazy_windows_a_small_table() -> None:
+    async def main() -> None:
+        rr.dataframe({"a": [1, 2]}, alt="  Two numbers ", lazy=True)
+        rr.dataframe({"a": [1, 2]}, alt=" ")
+        rr.data_editor({"a": [1]}, alt="Edits")
+
+    async with AppTest(main) as at:
+        lazy, plain = at.dataframe
+        assert (lazy.props["alt"], lazy.props["data"] is not None) == ("Two numbers", True)
+        assert (plain.props["alt"], plain.props["data"]) == (None, None)
+        assert _editor(at).props["alt"] == "Edits"

@@ -19,16 +19,17 @@ from ..tabular import FrameTable, Table, cell, to_table
 from ..widget import WIDGET_FIELDS, show
 from . import _edits
 from ._grid import columns, project
-from .dataframe import FIRST_ROWS, INLINE_ROWS, _height, _width
+from .dataframe import FIRST_ROWS, INLINE_ROWS, _alt, _height, _width
 
 DATA_EDITOR = Element(
     "data_editor",
     (*WIDGET_FIELDS, "edits", "num_rows", "data", "n", "cols", "rows", "width", "height",
-     "row_height", "placeholder"),
+     "row_height", "placeholder", "alt"),
     doc="`edits` (Streamlit's editing state: `edited_rows` keyed by row position as text, "
     "`added_rows`, `deleted_rows`), `num_rows` (`fixed` / `dynamic` / `add` / `delete`), "
-    "`placeholder` (text of an empty cell), and `dataframe`'s `data`, `n`, `cols` (each with "
-    "`disabled` when it cannot be edited), `rows`, `width`, `height`, `row_height`",
+    "`placeholder` (text of an empty cell), `alt` (the grid's accessible name), and "
+    "`dataframe`'s `data`, `n`, `cols` (each with `disabled` when it cannot be edited), `rows`, "
+    "`width`, `height`, `row_height`",
     value_field="edits",
     read=lambda props: props["edits"],
     enter=lambda props, value: value,
@@ -89,6 +90,7 @@ def data_editor(
     ``num_rows="dynamic"`` rows can be added and deleted. ``disabled`` is True (nothing is
     editable) or the names of columns that are not. ``session_state[key]`` holds the edits in
     Streamlit's shape. ``on_change="ignore"`` behaves as ``"rerun"`` (see docs/data.md).
+    ``alt`` is the grid's accessible name.
     """
     if num_rows not in NUM_ROWS:
         raise APIError(f"num_rows must be one of {', '.join(NUM_ROWS)}, not {num_rows!r}.")
@@ -131,6 +133,7 @@ def data_editor(
     fields: dict[str, Any] = {
         "n": n, "cols": cols, "width": _width(width, use_container_width),
         "height": _height(height), "row_height": row_height, "placeholder": placeholder,
+        "alt": _alt(alt),
         "num_rows": "fixed" if all_off else num_rows,
     }
     if n <= INLINE_ROWS:

@@ -7,7 +7,7 @@
 import { h, refusals } from '../dom.js';
 import { grid } from './dataframe.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'edits', 'num_rows', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height', 'placeholder'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'edits', 'num_rows', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height', 'placeholder', 'alt'];
 
 const EMPTY = () => ({ edited_rows: {}, added_rows: [], deleted_rows: [] });
 const INPUT = { date: 'date', datetime: 'datetime-local', time: 'time' };
@@ -61,6 +61,7 @@ export default function mount(e, ctx) {
     },
     header: (c, col) => { if (editable(col) && !col.index) c.classList.add('rr-de-editable'); },
     choose: () => { tools(); },
+    name: 'Data editor',
   };
   const view = (e) => ({
     ...e, modes: canDelete() ? ['multi-row'] : null, selection: g ? g.selection() : null,
@@ -70,7 +71,6 @@ export default function mount(e, ctx) {
   g = grid(view(e), ctx, hooks);
   const { node, scroll } = g;
   const gridEl = g.grid;
-  gridEl.setAttribute('aria-label', 'Data editor');
   node.classList.add('rr-data-editor');
 
   // ---- toolbar: add a row, delete the selected ones --------------------------------------------

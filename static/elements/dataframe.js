@@ -5,7 +5,7 @@
 // Chrome caps an element's height near 16.7 M px: past MAX_PX the scroll space is scaled.
 import { h, tables } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'selection', 'modes', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'selection', 'modes', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height', 'alt'];
 
 const MAX_PX = 8e6, BLOCK = 100, KEEP = 60; // scroll space cap; rows per fetched block; blocks kept
 
@@ -379,6 +379,7 @@ export function grid(e, ctx, opt = {}) {
     sentSel = s;
     node.dataset.widgetId = e.id || '';
     if (e.form) node.dataset.rrForm = e.form; else delete node.dataset.rrForm;
+    grid.setAttribute('aria-label', e.alt || opt.name || 'Data table');
     layout();
     header();
     draw(true);
