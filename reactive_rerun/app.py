@@ -153,6 +153,9 @@ class App:
 
     @contextlib.asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        from .tabular import warm
+
+        warm()  # narwhals, off the loop: the first dataframe of the process does not wait for it
         watcher = None
         if self.reload and isinstance(self.main, ScriptFile):
             from .reload import watch

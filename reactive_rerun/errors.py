@@ -47,7 +47,14 @@ class UnhashableParamError(APIError):
 
 
 class ProtocolError(ValueError):
-    """A client message was refused; the text is sent back to that client."""
+    """A client message was refused; the text is sent back to that client. A refused widget
+    value names the widget and the reason alone (``detail``), so the widget can show it."""
+
+    def __init__(self, message: str, *, widget: str | None = None,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.widget = widget
+        self.detail = detail
 
 
 class ConfigError(ValueError):

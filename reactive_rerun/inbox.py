@@ -102,7 +102,7 @@ class Inbox:
             else:
                 raise ProtocolError(f"unexpected message {message['t']!r}")
         except ProtocolError as exc:
-            self.writer.refuse(str(exc))
+            self.writer.refuse(str(exc), widget=exc.widget, detail=exc.detail)
         if isinstance(number, int):
             self._acknowledge()
 
@@ -176,7 +176,8 @@ class Inbox:
         try:
             return meta.decode(wire)
         except (ValueError, TypeError, ArithmeticError) as exc:
-            raise ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}") from None
+            raise ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}", widget=meta.id,
+                                detail=str(exc)) from None
 
     def _store(self, meta: WidgetMeta, value: Any) -> bool:
         """Store a widget's new value; True when it changed."""

@@ -79,8 +79,11 @@ def op_end(run: int, status: Status) -> str:
     return f'{{"op":"end","run":{run},"status":"{status}"}}'
 
 
-def op_error(message: str) -> str:
-    return dumps({"op": "error", "message": message})
+def op_error(message: str, widget: str | None = None, detail: str | None = None) -> str:
+    """A refusal; one of a widget's value names the widget (``id``) and the bare reason."""
+    if widget is None:
+        return dumps({"op": "error", "message": message})
+    return dumps({"op": "error", "message": message, "id": widget, "detail": detail})
 
 
 def op_notice(level: Literal["info", "warning"], message: str) -> str:

@@ -78,9 +78,9 @@ class PageWriter:
     def notice(self, text: str) -> None:
         self.out.emit(protocol.op_notice("warning", text))
 
-    def refuse(self, reason: str) -> None:
+    def refuse(self, reason: str, *, widget: str | None = None, detail: str | None = None) -> None:
         logger.info("session %s: refused a client message: %s", self.data.id[:8], reason)
-        self.out.emit(protocol.op_error(reason))
+        self.out.emit(protocol.op_error(reason, widget, detail))
 
     def flush(self) -> None:
         """Send what was drawn since the last flush as one frame."""

@@ -1,5 +1,5 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
-import { h, tables } from './dom.js';
+import { h, refusals, tables } from './dom.js';
 import { create, load, missing } from './render.js';
 import { icon } from './icons.js';
 
@@ -197,7 +197,7 @@ const OPS = {
     if (R.runs.has(o.run)) { fresh(R.runs.get(o.run)); ended(o.run); }
     else if (!R.runs.size) fresh(null);
   },
-  error: (o) => toast(o.message || 'Error', 'error'),
+  error: (o) => { if (!(o.id && refusals.get(o.id)?.(o))) toast(o.message || 'Error', 'error'); },
   notice: (o) => toast(o.message, o.level === 'warning' ? 'warning' : 'info'),
   close(o) {
     R.closed = true;

@@ -22,6 +22,7 @@ from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .data_editor import data_editor
 from .dataframe import dataframe
 from .date_input import date_input
 from .datetime_input import datetime_input
@@ -79,13 +80,13 @@ from .video import video
 __all__ = [
     "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "audio", "audio_input", "badge",
     "bar_chart", "button", "camera_input", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "color_picker", "columns", "container", "dataframe", "date_input", "datetime_input",
-    "dialog", "divider", "download_button", "empty", "error", "exception", "expander",
-    "feedback", "file_uploader", "form", "form_submit_button", "graphviz_chart", "header",
-    "html", "iframe", "image", "info", "json", "latex", "line_chart", "link_button", "logo",
-    "map", "markdown", "metric", "multiselect", "number_input", "pdf", "pills", "plotly_chart",
-    "popover", "progress", "pyplot", "radio", "scatter_chart", "segmented_control",
-    "select_slider", "selectbox", "slider", "spinner", "status", "subheader", "success",
-    "table", "tabs", "text", "text_area", "text_input", "time_input", "title", "toggle",
-    "vega_lite_chart", "video", "warning",
+    "code", "color_picker", "columns", "container", "data_editor", "dataframe", "date_input",
+    "datetime_input", "dialog", "divider", "download_button", "empty", "error", "exception",
+    "expander", "feedback", "file_uploader", "form", "form_submit_button", "graphviz_chart",
+    "header", "html", "iframe", "image", "info", "json", "latex", "line_chart", "link_button",
+    "logo", "map", "markdown", "metric", "multiselect", "number_input", "pdf", "pills",
+    "plotly_chart", "popover", "progress", "pyplot", "radio", "scatter_chart",
+    "segmented_control", "select_slider", "selectbox", "slider", "spinner", "status", "subheader",
+    "success", "table", "tabs", "text", "text_area", "text_input", "time_input", "title",
+    "toggle", "vega_lite_chart", "video", "warning",
 ]
