@@ -89,7 +89,8 @@ def data_editor(
     Cells are edited by type (text, number, checkbox, select, date / datetime / time); with
     ``num_rows="dynamic"`` rows can be added and deleted. ``disabled`` is True (nothing is
     editable) or the names of columns that are not. ``session_state[key]`` holds the edits in
-    Streamlit's shape. ``on_change="ignore"`` behaves as ``"rerun"`` (see docs/data.md).
+    Streamlit's shape. ``on_change="ignore"``: edits are checked and kept without a rerun; the
+    next run sees them.
     ``alt`` is the grid's accessible name.
     """
     if num_rows not in NUM_ROWS:
@@ -149,7 +150,7 @@ def data_editor(
                                                                                       False, False),
         decode=decode, encode=_edits.wire, help=None, disabled=all_off,
         label_visibility="collapsed", callback=on_change if callable(on_change) else None,
-        args=args, kwargs=kwargs, extra=fields,
+        args=args, kwargs=kwargs, extra=fields, silent=on_change == "ignore",
     )
     return _edits.apply(table, state, defaults)
 

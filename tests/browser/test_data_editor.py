@@ -121,3 +121,27 @@ async def test_a_date_is_picked_and_escape_cancels(
     await expect(note).to_have_text("a")
     await expect(page.get_by_text("days=[datetime.date(2025, 3, 4)] notes=['a']")).to_be_visible()
     assert page_errors == []
+
+
+async def test_with_on_change_ignore_an_edit_waits_for_the_next_run(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    async def main() -> None:
+        state = rr.session_state
+        state.runs = state.get("runs", 0) + 1
+        rows = rr.data_editor({"qty": [1, 2]}, hide_index=True, on_change="ignore")
+        rr.text(f"run {state.runs}: qty={rows['qty']}")
+        rr.button("Refresh")
+
+    await open_app(page, serve(rr.App(main)))
+    grid = page.get_by_role("grid", name="Data editor")
+    cell = grid.get_by_role("gridcell").nth(0)
+    await cell.dblclick()
+    await page.locator(".rr-de-input").fill("7")
+    await page.keyboard.press("Enter")
+    await expect(cell).to_have_text("7")  # the grid shows the edit
+    await page.wait_for_timeout(400)
+    await expect(page.get_by_text("run 1: qty=[1, 2]")).to_be_visible()  # no rerun
+    await page.get_by_role("button", name="Refresh").click()
+    await expect(page.get_by_text("run 2: qty=[7, 2]")).to_be_visible()
+    assert page_errors == []
