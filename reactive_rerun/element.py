@@ -132,7 +132,8 @@ def unawaited_notice() -> Callable[[str], None]:
         if run is None or run.stopping or run.detached:
             return
         commit(run, place(run, block), {
-            "k": "alert", "level": "warning", "html": render_markdown(text),
+            "k": "alert", "level": "warning", "html": render_markdown(text), "icon": None,
+            "title": None, "width": "stretch",
         })
 
     return notice

@@ -142,6 +142,30 @@ def button_type(label: str, kind: str) -> str:
     return kind
 
 
+BUTTON_FIELDS = ("kind", "wide", "icon", "icon_position", "width", "shortcut", "wrap")
+
+
+def button_extra(
+    label: str, *, type: str, icon: Any, icon_position: Any, width: Any,
+    use_container_width: Any, shortcut: Any, wrap: Any, where: str = "button",
+) -> dict[str, Any]:
+    """The fields every button kind carries (``button``, ``form_submit_button``, ``menu_button``)."""
+    from . import _params
+
+    if icon_position not in ("left", "right"):
+        raise APIError(f"{where} {label!r}: icon_position must be 'left' or 'right', not "
+                       f"{icon_position!r}.")
+    shown = _params.width(f"{where} {label!r}", width)
+    wide = bool(use_container_width) or shown == "stretch"
+    return {
+        "kind": button_type(label, type), "wide": wide,
+        "icon": _params.icon(f"{where} {label!r}", icon), "icon_position": icon_position,
+        "width": "content" if wide else shown,
+        "shortcut": _params.shortcut(f"{where} {label!r}", shortcut),
+        "wrap": _params.wrap(f"{where} {label!r}", wrap),
+    }
+
+
 # -- value codecs shared by several kinds ---------------------------------------------------------
 
 
@@ -235,7 +259,8 @@ WIDGET_FIELDS = ("id", "label", "help", "disabled", "form", "label_visibility")
 LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 __all__ = [
-    "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean", "button_type",
+    "BUTTON_FIELDS", "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean",
+    "button_extra", "button_type",
     "index_of", "labels", "never", "number", "option_at", "option_index", "option_label", "same",
     "show", "string",
 ]

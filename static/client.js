@@ -1,6 +1,6 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
 import { h, tables } from './dom.js';
-import { create, load, missing } from './render.js';
+import { create, layout, load, missing } from './render.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
 // the server lets a reconnect with the same token take its session back from a stale socket.
@@ -109,6 +109,7 @@ function put(p, e) {
     // same kind (a block: same type; a widget: same id too): update in place, keeping DOM state
     if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.k === e.k && (!r.w || r.id === e.id)) {
       r.update(e);
+      layout(old, e);
       return touch(old);
     }
     forget(old);

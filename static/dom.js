@@ -31,6 +31,39 @@ export const textLeaf = (tag, cls) => (e) => {
   return { node, update };
 };
 
+// A `?` icon whose tooltip is `help` (plain text), reachable by keyboard and named for screen readers.
+export const helpIcon = (help) => (help ? h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: help, 'aria-label': help }, '?') : null);
+
+// title, header, subheader: text, an optional icon before it, a `#` link to its anchor (shown on
+// hover or focus), a help icon and a coloured divider under it.
+export const heading = (tag) => (e) => {
+  const node = h('div', { class: 'rr-heading' });
+  const update = (e) => {
+    const hd = h(tag, { id: e.anchor || null });
+    if (e.icon) hd.append(h('span', { class: 'rr-hicon', 'aria-hidden': 'true' }, e.icon), ' ');
+    hd.append(e.text ?? '');
+    if (e.anchor) hd.append(h('a', { class: 'rr-anchor', href: '#' + encodeURIComponent(e.anchor), 'aria-label': 'Link to this heading' }, '#'));
+    const help = helpIcon(e.help);
+    if (help) hd.append(' ', help);
+    node.replaceChildren(hd);
+    if (e.divider) node.append(h('hr', { class: 'rr-hdiv rr-div-' + e.divider }));
+  };
+  update(e);
+  return { node, update };
+};
+
+// caption, text, markdown: the body, with a help icon at its end when there is one.
+export const helpLeaf = (tag, cls, fill) => (e) => {
+  const node = h(tag, { class: cls });
+  const update = (e) => {
+    fill(node, e);
+    const help = helpIcon(e.help);
+    if (help) node.append(h('span', { class: 'rr-help-after' }, help));
+  };
+  update(e);
+  return { node, update };
+};
+
 // The help icon goes after the <label>, not in it, so the control's name is its label alone; a
 // label that is not shown keeps no help icon (nothing invisible takes the keyboard's focus).
 export function setLabel(span, e) {
@@ -38,7 +71,7 @@ export function setLabel(span, e) {
   span.rrHelp?.remove();
   span.rrHelp = null;
   if (!e.help || (e.label_visibility || 'visible') !== 'visible') return;
-  const icon = h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?');
+  const icon = helpIcon(e.help);
   const host = span.closest('label') ?? (span.classList.contains('rr-label') ? span : null);
   if (host) host.after(icon); else span.append(' ', icon);
   span.rrHelp = icon;
@@ -74,7 +107,7 @@ export function widget(e, ctx, build) {
   };
   update(e);
   // `sent`: a form submitted this value, so the server's later value (a cleared form) is news
-  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
+  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, gone: w.gone, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
 }
 
 // label_visibility: "hidden" keeps the label's space, "collapsed" removes it (style.css); both keep
