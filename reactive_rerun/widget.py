@@ -149,7 +149,7 @@ def button_extra(
     label: str, *, type: str, icon: Any, icon_position: Any, width: Any,
     use_container_width: Any, shortcut: Any, wrap: Any, where: str = "button",
 ) -> dict[str, Any]:
-    """The fields every button kind carries (``button``, ``form_submit_button``, ``menu_button``)."""
+    """The fields every button kind carries (button, form_submit_button, menu_button)."""
     from . import _params
 
     if icon_position not in ("left", "right"):

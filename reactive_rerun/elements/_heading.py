@@ -25,8 +25,10 @@ def anchor_of(where: str, body: str, anchor: Any) -> str | None:
         return None
     if anchor is None:
         return slug(body)
-    if not isinstance(anchor, str) or not anchor.strip() or anchor is True:
-        raise APIError(f"{where}: anchor must be a non-empty string, None or False, not {anchor!r}.")
+    if not isinstance(anchor, str) or not anchor.strip():
+        raise APIError(
+            f"{where}: anchor must be a non-empty string, None or False, not {anchor!r}."
+        )
     return anchor.strip()
 
 
