@@ -47,10 +47,16 @@ def show(
     callback: Callback | None = None,
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
+    bind: Any = None,
+    persist_state: Any = None,
 ) -> Any:
     """Draw a widget of ``kind`` and return its current value."""
+    from . import _params
+
     run = current_run()
     name = kind.name
+    _params.bind(f"{name} {label!r}", bind)
+    _params.persist(f"{name} {label!r}", persist_state)
     data, live = run.host.data, run.host.live
     widgets, state = data.widgets, data.state
     if not isinstance(label, str):
@@ -179,12 +185,26 @@ def boolean(value: Any) -> bool:
     return value
 
 
-def string(max_chars: int | None) -> Callable[[Any], str]:
+def string(
+    max_chars: int | None, *, required: bool = False, pattern: str | None = None,
+    message: str | None = None, default: str = "",
+) -> Callable[[Any], str]:
+    """A text field's decoder: ``required`` refuses empty and blank text; ``pattern`` (a regex
+    the text must contain a match of, as JavaScript's ``RegExp.test``) refuses the rest. The
+    default passes (a required field shows its default until the user types)."""
+    import re
+
+    rule = None if pattern is None else re.compile(pattern)
+
     def decode(value: Any) -> str:
         if not isinstance(value, str):
             raise ValueError(f"expected a string, got {type(value).__name__}")
         if max_chars is not None and len(value) > max_chars:
             raise ValueError(f"longer than max_chars={max_chars}")
+        if required and not value.strip() and value != default:
+            raise ValueError("a value is required")
+        if rule is not None and value and rule.search(value) is None:
+            raise ValueError(message or f"does not match {pattern!r}")
         return value
 
     return decode

@@ -41,7 +41,11 @@ const ctx = {
   send,
   submit(form, id) {
     const values = {};
-    for (const n of document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`)) {
+    const fields = document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`);
+    // a field that refuses its value (required, pattern) blocks the submission and says why
+    const bad = [...fields].find((n) => n.rr?.valid && !n.rr.disabled?.() && !n.rr.valid());
+    if (bad) return bad.rr.valid(true);
+    for (const n of fields) {
       const r = n.rr;
       if (!r?.w || r.btn || r.disabled?.()) continue; // a disabled field keeps its value
       const v = r.get();

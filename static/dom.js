@@ -107,7 +107,7 @@ export function widget(e, ctx, build) {
   };
   update(e);
   // `sent`: a form submitted this value, so the server's later value (a cleared form) is news
-  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, gone: w.gone, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
+  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, gone: w.gone, valid: w.valid, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
 }
 
 // label_visibility: "hidden" keeps the label's space, "collapsed" removes it (style.css); both keep
