@@ -205,7 +205,11 @@ def _redirect(run: Run, block: str) -> str:
     run.cursors[block] = index + 1
     outlet = sys.intern(f"{block}.{index}")
     fragment.outlets[block] = outlet
-    commit(run, outlet, {"k": "block", "type": "container", "border": False})
+    commit(run, outlet, {
+        "k": "block", "type": "container", "border": False, "key": None, "width": "stretch",
+        "height": "content", "horizontal": False, "wrap": True, "halign": "left", "valign": "top",
+        "gap": "small", "autoscroll": False,
+    })
     return outlet
 
 

@@ -49,8 +49,10 @@ def show(
     kwargs: dict[str, Any] | None = None,
     bind: Any = None,
     persist_state: Any = None,
+    placed: Callable[[str], None] | None = None,
 ) -> Any:
-    """Draw a widget of ``kind`` and return its current value."""
+    """Draw a widget of ``kind`` and return its current value (``placed`` is told its path: a
+    block widget, like a tracked expander, is a container too)."""
     from . import _params
 
     run = current_run()
@@ -137,6 +139,8 @@ def show(
         fields[field] = encode(value)
     fields.update(extra)
     commit(run, path, kind.props(fields))
+    if placed is not None:
+        placed(path)
     return value
 
 
