@@ -12,11 +12,13 @@ from .client_info import ContextProxy
 from .config import SessionConfig
 from .control import rerun, stop
 from .durable import SessionData
+from .echo import echo
 from .effects import balloons, snow, toast
 from .elements import (
     altair_chart,
     area_chart,
     bar_chart,
+    bottom,
     button,
     caption,
     chat_input,
@@ -41,16 +43,20 @@ from .elements import (
     form,
     form_submit_button,
     graphviz_chart,
+    grid,
     header,
+    help,
     image,
     info,
     json,
     line_chart,
     map,
     markdown,
+    menu_button,
     metric,
     multiselect,
     number_input,
+    pagination,
     pills,
     plotly_chart,
     popover,
@@ -61,7 +67,9 @@ from .elements import (
     segmented_control,
     select_slider,
     selectbox,
+    skeleton,
     slider,
+    space,
     spinner,
     status,
     subheader,
@@ -80,6 +88,7 @@ from .elements import (
 from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
 from .fragments import Fragment, fragment
 from .layout import Container, sidebar
+from .options import get_option, set_option
 from .page_settings import QueryParams, set_page_config
 from .pages import Page, navigation, page_link, switch_page
 from .secrets import Secrets
@@ -130,6 +139,7 @@ __all__ = (
     "area_chart",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache_data",
     "cache_resource",
@@ -149,6 +159,7 @@ __all__ = (
     "dialog",
     "divider",
     "download_button",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -158,19 +169,24 @@ __all__ = (
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
     "graphviz_chart",
+    "grid",
     "header",
+    "help",
     "image",
     "info",
     "json",
     "line_chart",
     "map",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
     "pills",
     "plotly_chart",
     "popover",
@@ -185,10 +201,13 @@ __all__ = (
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
     "snow",
+    "space",
     "spinner",
     "status",
     "stop",

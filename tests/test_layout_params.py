@@ -178,3 +178,148 @@ def test_bad_values_raise_api_errors_outside_a_run_too() -> None:
     with pytest.raises(APIError, match="icon"):
         _params.icon("x", 5)
     assert _params.icon("x", ":material/unknown_thing:") == "▪"
+
+
+# -- the functions Streamlit 1.67 has that were missing ------------------------------------------
+
+
+async def test_space_and_skeleton_take_their_place_and_a_write_replaces_the_skeleton() -> None:
+    async def main() -> None:
+        rr.space("large")
+        slot = rr.skeleton(height=120)
+        rr.space(24)
+        if rr.button("Load"):
+            slot.text("loaded")
+
+    async with AppTest(main) as at:
+        assert [e.props["size"] for e in at.space] == ["large", 24]
+        [sk] = at.skeleton
+        assert sk.props["height"] == 120
+        await at.button("Load").click()
+        assert not at.skeleton
+        assert at.text[0].text == "loaded"
+
+
+async def test_a_skeleton_as_a_with_block_goes_away_at_its_end() -> None:
+    async def main() -> None:
+        with rr.skeleton():
+            rr.text("working")
+        rr.text("after")
+
+    async with AppTest(main) as at:
+        assert not at.skeleton
+        assert [t.text for t in at.text] == ["working", "after"]
+
+
+async def test_bottom_is_one_pinned_block_per_run() -> None:
+    async def main() -> None:
+        rr.text("top")
+        rr.bottom.button("One")
+        with rr.bottom:
+            rr.button("Two")
+
+    async with AppTest(main) as at:
+        [block] = at.blocks("bottom")
+        assert [b.path.rpartition(".")[0] for b in at.button] == [block.path, block.path]
+
+
+async def test_echo_shows_the_blocks_code_above_or_below_its_output() -> None:
+    async def main() -> None:
+        with rr.echo():
+            rr.text("hi")
+        with rr.echo("below"):
+            x = 1 + 1
+            rr.text(f"x={x}")
+
+    async with AppTest(main) as at:
+        kinds = [(e.kind, e.text) for e in at.elements()]
+        assert kinds == [
+            ("code", 'rr.text("hi")'), ("text", "hi"), ("text", "x=2"),
+            ("code", 'x = 1 + 1\nrr.text(f"x={x}")'),
+        ]
+
+
+async def test_help_shows_a_functions_signature_and_doc() -> None:
+    def greet(name: str, loud: bool = False) -> str:
+        """Say hello to ``name``."""
+        return name
+
+    async def main() -> None:
+        rr.help(greet)
+        rr.help(42)
+
+    async with AppTest(main) as at:
+        fn, num = at.help
+        assert fn.props["name"].endswith("greet") and fn.props["signature"].startswith("(name")
+        assert fn.props["doc"] == "Say hello to ``name``."
+        assert (num.props["type"], num.props["value"], num.props["doc"]) == ("int", "42", "")
+
+
+async def test_options_that_apply_are_read_and_the_rest_refused() -> None:
+    async def main() -> None:
+        rr.text(str(rr.get_option("server.maxUploadSize")))
+        rr.set_option("client.toolbarMode", "minimal")
+        rr.set_option("client.showErrorDetails", "none")
+
+    async with AppTest(main) as at:
+        assert at.text[0].text == "200"
+        [shown] = at.exception
+        assert "App(show_error_details" in shown.props["message"]
+    with pytest.raises(APIError, match="not an option here"):
+        rr.get_option("theme.nonsense")
+
+
+async def test_pagination_is_a_page_number_and_refuses_pages_that_do_not_exist() -> None:
+    async def main() -> None:
+        page = rr.pagination(12, default=3, key="page")
+        rr.text(f"page {page}")
+
+    async with AppTest(main) as at:
+        nav = at.pagination[0]
+        assert (nav.value, nav.props["pages"], nav.props["visible"]) == (3, 12, 7)
+        await nav.set_value(12)
+        assert at.text[0].text == "page 12"
+        for bad in (0, 13, "2", 2.5):
+            await at.send({"t": "set", "id": nav.id, "v": bad})
+        assert at.text[0].text == "page 12" and at.session_state.page == 12
+
+
+async def test_menu_button_returns_the_picked_option_in_one_run() -> None:
+    async def main() -> None:
+        picked = rr.menu_button("Export", ["CSV", "JSON"], icon="📤")
+        rr.text(f"picked {picked}")
+        rr.button("Other")
+
+    async with AppTest(main) as at:
+        menu = at.menu_button("Export")
+        assert menu.props["options"] == ["CSV", "JSON"]
+        await at.send({"t": "click", "id": menu.id, "v": 1})
+        assert at.text[0].text == "picked JSON"
+        await at.button("Other").click()
+        assert at.text[0].text == "picked None"
+        await at.send({"t": "click", "id": menu.id, "v": 5})
+        assert at.text[0].text == "picked None"
+
+
+async def test_grid_cells_and_their_spans() -> None:
+    async def main() -> None:
+        g = rr.grid(3, gap=("small", 8), border=True)
+        g.metric("A", 1)
+        with g.cell(column_span=2):
+            rr.text("wide")
+            rr.text("cell")
+
+    async with AppTest(main) as at:
+        [grid] = at.blocks("grid")
+        assert (grid.props["columns"], grid.props["gap"], grid.props["min_width"]) == (
+            3, ["small", 8], 200)
+        [cell] = at.blocks("grid_cell")
+        assert cell.props["column_span"] == 2
+        assert [t.path.rpartition(".")[0] for t in at.text] == [cell.path, cell.path]
+
+
+def test_grid_refuses_a_span_wider_than_itself() -> None:
+    from reactive_rerun.elements.grid import GridContainer
+
+    with pytest.raises(APIError, match="column_span"):
+        GridContainer("m.0", 3).cell(column_span=4)

@@ -7,6 +7,7 @@ function (``element.FUNCTIONS``). A new kind is a new module here plus its line 
 from __future__ import annotations
 
 from .alert import error, info, success, warning
+from .bottom import BOTTOM, bottom
 from .button import button
 from .caption import caption
 from .chart import area_chart, bar_chart, line_chart, scatter_chart
@@ -32,14 +33,18 @@ from .file_uploader import file_uploader
 from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
+from .grid import GRID_CELL, grid
 from .header import header
+from .help import help
 from .image import image
 from .json import json
 from .map import map
 from .markdown import markdown
+from .menu_button import menu_button
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
+from .pagination import pagination
 from .pills import pills
 from .plotly import plotly_chart
 from .popover import popover
@@ -49,7 +54,9 @@ from .radio import radio
 from .segmented_control import segmented_control
 from .select_slider import select_slider
 from .selectbox import selectbox
+from .skeleton import skeleton
 from .slider import slider
+from .space import space
 from .spinner import spinner
 from .status import status
 from .subheader import subheader
@@ -66,14 +73,15 @@ from .toggle import toggle
 from .vega import altair_chart, vega_lite_chart
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
-    "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
-    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
-    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
-    "form", "form_submit_button",
-    "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",
-    "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
-    "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
+    "BOTTOM", "COLUMN", "FRAGMENT", "GRID_CELL", "TAB", "altair_chart", "area_chart",
+    "bar_chart", "bottom", "button", "caption", "chat_input", "chat_message", "checkbox",
+    "code", "color_picker", "columns", "container", "dataframe", "date_input",
+    "datetime_input", "dialog", "divider", "download_button", "empty", "error", "exception",
+    "expander", "feedback", "file_uploader", "form", "form_submit_button", "graphviz_chart",
+    "grid", "header", "help", "image", "info", "json", "line_chart", "map", "markdown",
+    "menu_button", "metric", "multiselect", "number_input", "pagination", "pills",
+    "plotly_chart", "popover", "progress", "pyplot", "radio", "scatter_chart",
+    "segmented_control", "select_slider", "selectbox", "skeleton", "slider", "space",
     "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
     "text_input", "time_input", "title", "toggle", "vega_lite_chart", "warning",
 ]
