@@ -8,7 +8,6 @@ and ``.open`` is ``None``, as in Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..bindings import Callback
@@ -42,16 +41,4 @@ def on_change_mode(where: str, on_change: Any) -> tuple[bool, Callback | None]:
                    f"{on_change!r}.")
 
 
-def key_of(key: Any) -> str | int | None:
-    if key is not None and not isinstance(key, str | int):
-        raise APIError(f"A key must be a string or an int, not {type(key).__name__}.")
-    return key  # type: ignore[no-any-return]
-
-
-def args_of(args: Sequence[Any] | None, kwargs: dict[str, Any] | None) -> dict[str, Any]:
-    return {"args": args, "kwargs": kwargs}
-
-
-Placed = Callable[[str], None]
-
-__all__ = ["Placed", "TrackedContainer", "args_of", "key_of", "on_change_mode"]
+__all__ = ["TrackedContainer", "on_change_mode"]

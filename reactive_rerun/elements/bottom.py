@@ -40,7 +40,8 @@ class BottomContainer(Container):
         return self
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
-        return getattr(Container(self.path), name)
+        bound: Callable[..., Any] = getattr(Container(self.path), name)
+        return bound
 
 
 bottom = BottomContainer()

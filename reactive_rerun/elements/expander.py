@@ -45,7 +45,7 @@ def expander(
         raise APIError(f"{where}: type must be one of {', '.join(TYPES)}, not {type!r}.")
     _params.bind(where, bind)
     tracked, callback = on_change_mode(where, on_change)
-    fields = {
+    fields: dict[str, Any] = {
         "label": str(label), "icon": _params.icon(where, icon), "variant": type,
         "width": _params.width(where, width, content=False),
     }

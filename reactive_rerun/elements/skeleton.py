@@ -29,7 +29,8 @@ class SkeletonPlaceholder(Container):
     __slots__ = ()
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
-        return getattr(Container(self.path), name)
+        bound: Callable[..., Any] = getattr(Container(self.path), name)
+        return bound
 
     def __enter__(self) -> SkeletonPlaceholder:
         return self

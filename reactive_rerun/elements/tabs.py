@@ -57,7 +57,7 @@ def tabs(
     _params.bind(where, bind)
     tracked, callback = on_change_mode(where, on_change)
     first = names.index(default) if default is not None else 0
-    fields = {
+    fields: dict[str, Any] = {
         "labels": names, "width": _params.width(where, width, content=False),
         "height": _params.height(where, height),
     }
