@@ -323,3 +323,17 @@ def test_grid_refuses_a_span_wider_than_itself() -> None:
 
     with pytest.raises(APIError, match="column_span"):
         GridContainer("m.0", 3).cell(column_span=4)
+
+
+async def test_a_tracked_popover_reports_whether_it_is_open() -> None:
+    seen: list[bool | None] = []
+
+    async def main() -> None:
+        pop = rr.popover("Filters", key="filters", on_change="rerun", icon="🔍")
+        seen.append(pop.open)
+
+    async with AppTest(main) as at:
+        [pop] = at.blocks("popover")
+        assert seen == [False] and pop.props["icon"] == "🔍"
+        await pop.set_value(True)
+        assert seen[-1] is True and at.session_state.filters is True
