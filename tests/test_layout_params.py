@@ -337,3 +337,31 @@ async def test_a_tracked_popover_reports_whether_it_is_open() -> None:
         assert seen == [False] and pop.props["icon"] == "🔍"
         await pop.set_value(True)
         assert seen[-1] is True and at.session_state.filters is True
+
+
+async def test_page_links_and_switch_page_carry_query_params_and_hidden_pages_are_unlisted() -> None:
+    async def home() -> None:
+        rr.page_link(secret, query_params={"q": "x", "tag": ["a", "b"]}, icon="🔒",
+                     icon_position="right")
+        if rr.button("Go"):
+            rr.switch_page(secret, query_params=[("from", "button")])
+
+    async def hidden() -> None:
+        rr.text(f"query {dict(rr.query_params.to_dict())}")
+
+    main_page = rr.Page(home, title="Home", default=True, help="Start here")
+    secret = rr.Page(hidden, title="Secret", visibility="hidden")
+
+    async def main() -> None:
+        await rr.navigation([main_page, secret]).run()
+
+    async with AppTest(main) as at:
+        [nav] = at.navigation
+        assert [(p["title"], p["help"]) for p in nav.props["pages"]] == [("Home", "Start here")]
+        [link] = at.page_link
+        assert link.props["query"] == "q=x&tag=a&tag=b"
+        await at.send({"t": "nav", "page": link.props["path"], "query": link.props["query"]})
+        assert at.text[0].text == "query {'q': 'x', 'tag': 'b'}"
+        await at.navigate("")
+        await at.button("Go").click()
+        assert at.text[0].text == "query {'from': 'button'}"
