@@ -339,7 +339,7 @@ async def test_a_tracked_popover_reports_whether_it_is_open() -> None:
         assert seen[-1] is True and at.session_state.filters is True
 
 
-async def test_page_links_and_switch_page_carry_query_params_and_hidden_pages_are_unlisted() -> None:
+async def test_page_links_and_switch_page_carry_query_params_and_hidden_pages_hide() -> None:
     async def home() -> None:
         rr.page_link(secret, query_params={"q": "x", "tag": ["a", "b"]}, icon="🔒",
                      icon_position="right")
