@@ -42,7 +42,7 @@ export const heading = (tag) => (e) => {
     const hd = h(tag, { id: e.anchor || null });
     if (e.icon) hd.append(h('span', { class: 'rr-hicon', 'aria-hidden': 'true' }, e.icon), ' ');
     hd.append(e.text ?? '');
-    if (e.anchor) hd.append(h('a', { class: 'rr-anchor', href: '#' + encodeURIComponent(e.anchor), 'aria-label': 'Link to this heading' }, '#'));
+    if (e.anchor) hd.append(h('a', { class: 'rr-anchor', href: '#' + encodeURIComponent(e.anchor), 'aria-label': 'Link to this heading' })); // its '#' is CSS: not in the heading's text
     const help = helpIcon(e.help);
     if (help) hd.append(' ', help);
     node.replaceChildren(hd);
