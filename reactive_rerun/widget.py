@@ -170,7 +170,7 @@ def button_extra(
     return {
         "kind": button_type(label, type), "wide": wide,
         "icon": _params.icon(f"{where} {label!r}", icon), "icon_position": icon_position,
-        "width": "content" if wide else shown,
+        "width": "stretch" if wide else shown,
         "shortcut": _params.shortcut(f"{where} {label!r}", shortcut),
         "wrap": _params.wrap(f"{where} {label!r}", wrap),
     }

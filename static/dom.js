@@ -58,7 +58,9 @@ export const helpLeaf = (tag, cls, fill) => (e) => {
   const update = (e) => {
     fill(node, e);
     const help = helpIcon(e.help);
-    if (help) node.append(h('span', { class: 'rr-help-after' }, help));
+    // at the end of the last paragraph when there is one, so it sits beside the text
+    const last = node.lastElementChild;
+    if (help) (last?.tagName === 'P' ? last : node).append(h('span', { class: 'rr-help-after' }, help));
   };
   update(e);
   return { node, update };

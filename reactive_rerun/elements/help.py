@@ -42,6 +42,28 @@ def _members(obj: Any) -> list[list[str]]:
     return out
 
 
+class _Shown:
+    """An annotation kept as text (``from __future__ import annotations``) shown without quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _signature(obj: Any) -> str:
+    sig = inspect.signature(obj)
+
+    def shown(annotation: Any) -> Any:
+        return _Shown(annotation) if isinstance(annotation, str) else annotation
+
+    return str(sig.replace(
+        parameters=[p.replace(annotation=shown(p.annotation)) for p in sig.parameters.values()],
+        return_annotation=shown(sig.return_annotation),
+    ))
+
+
 def _short(value: Any) -> str:
     try:
         text = repr(value)
@@ -59,7 +81,7 @@ def help(obj: Any = _DEFAULT, *, width: Literal["stretch"] | int = "stretch") ->
     signature = None
     if callable(obj):
         try:
-            signature = str(inspect.signature(obj))
+            signature = _signature(obj)
         except (TypeError, ValueError):
             signature = None
     plain = not (inspect.isclass(obj) or inspect.ismodule(obj) or callable(obj))

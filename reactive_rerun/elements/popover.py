@@ -51,7 +51,7 @@ def popover(
     wide = bool(use_container_width) or shown == "stretch"
     fields: dict[str, Any] = {
         "kind": type, "wide": wide, "icon": _params.icon(where, icon),
-        "wrap": _params.wrap(where, wrap), "width": "content" if wide else shown,
+        "wrap": _params.wrap(where, wrap), "width": "stretch" if wide else shown,
     }
     tracked, callback = on_change_mode(where, on_change)
     if not tracked:
