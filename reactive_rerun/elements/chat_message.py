@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from .._images import TYPES, image_or_text
+from .._params import MATERIAL
 from ..element import Element
 from ..errors import APIError
 from ..layout import Container, open_block
@@ -42,8 +43,9 @@ def avatar_of(name: str, avatar: object) -> tuple[str, str]:
         return "", role
     if _URL.match(avatar):
         return avatar, "url"
-    if avatar.startswith(":material/"):  # no icon font: the name's first letter stands in
-        return (name.strip()[:1].upper() or "?"), "letter"
+    if avatar.startswith(":material/"):  # no icon font: a Unicode stand-in (_params.MATERIAL)
+        known = MATERIAL.get(avatar.removeprefix(":material/").rstrip(":"))
+        return (known, "emoji") if known else ((name.strip()[:1].upper() or "?"), "letter")
     return avatar.strip()[:8], "emoji"
 
 
