@@ -15,10 +15,10 @@ from ..widget import WIDGET_FIELDS, show, string
 TEXT_INPUT = Element(
     "text_input", (
         *WIDGET_FIELDS, "value", "placeholder", "max_chars", "password", "input_type",
-        "autocomplete", "icon", "required", "pattern", "message", "live", "width",
+        "autocomplete", "icon", "required", "pattern", "mismatch", "live", "width",
     ),
     doc="`value` (string), `placeholder`, `max_chars`, `password` (bool), `input_type` (the "
-        "`<input>` type), `autocomplete`, `icon`, `required`, `pattern` / `message` (a regex the "
+        "`<input>` type), `autocomplete`, `icon`, `required`, `pattern` / `mismatch` (a regex the "
         "text must match, its error), `live` (ms of quiet before sending, or null), `width`",
     value_field="value",
 )
@@ -104,7 +104,7 @@ def text_input(
             "input_type": TYPES[type],
             "autocomplete": _AUTOCOMPLETE.get(type, "") if autocomplete is None
             else _params.text(where, "autocomplete", autocomplete),
-            "icon": shown_icon, "required": required, "pattern": pattern, "message": message,
+            "icon": shown_icon, "required": required, "pattern": pattern, "mismatch": message,
             "live": live_ms(label, live), "width": _params.width(where, width, content=False),
         },
     ))

@@ -1,13 +1,13 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'placeholder', 'max_chars', 'password', 'input_type', 'autocomplete', 'icon', 'required', 'pattern', 'message', 'live', 'width'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'placeholder', 'max_chars', 'password', 'input_type', 'autocomplete', 'icon', 'required', 'pattern', 'mismatch', 'live', 'width'];
 
 // Shared with text_area.js: whether `v` may be sent (required, pattern); says why not if not.
 export function check(el, e, v) {
   let why = '';
   if (e.required && !v.trim()) why = 'A value is required.';
   else if (e.pattern && v) {
-    try { if (!new RegExp(e.pattern).test(v)) why = e.message || 'The value does not match the required format.'; } catch { /* the server checks it */ }
+    try { if (!new RegExp(e.pattern).test(v)) why = e.mismatch || 'The value does not match the required format.'; } catch { /* the server checks it */ }
   }
   el.setCustomValidity(why);
   el.setAttribute('aria-invalid', why ? 'true' : 'false');
