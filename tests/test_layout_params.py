@@ -365,3 +365,14 @@ async def test_page_links_and_switch_page_carry_query_params_and_hidden_pages_hi
         await at.navigate("")
         await at.button("Go").click()
         assert at.text[0].text == "query {'from': 'button'}"
+
+
+async def test_a_tracked_expander_inside_a_form_is_an_error_that_says_why() -> None:
+    async def main() -> None:
+        with rr.form("f"):
+            rr.expander("More", on_change="rerun")
+            rr.form_submit_button()
+
+    async with AppTest(main) as at:
+        [shown] = at.exception
+        assert "inside an rr.form()" in shown.props["message"]

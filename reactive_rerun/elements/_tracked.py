@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..bindings import Callback
+from ..context import current_block, current_run
+from ..element import form_of
 from ..errors import APIError
 from ..layout import Container
 
@@ -30,15 +32,21 @@ class TrackedContainer(Container):
 
 
 def on_change_mode(where: str, on_change: Any) -> tuple[bool, Callback | None]:
-    """(tracked, callback) for ``on_change``: ``"ignore"``, ``"rerun"`` or a callable."""
+    """(tracked, callback) for ``on_change``: ``"ignore"``, ``"rerun"`` or a callable.
+
+    Inside a form a tracked state is refused: a form's values are sent on submit only, so the
+    open state could not rerun anything (an error says so, rather than a state that never
+    arrives)."""
     if on_change is None or on_change == "ignore":
         return False, None
-    if on_change == "rerun":
-        return True, None
-    if callable(on_change):
-        return True, on_change
-    raise APIError(f"{where}: on_change must be 'ignore', 'rerun' or a callable, not "
-                   f"{on_change!r}.")
+    if not (on_change == "rerun" or callable(on_change)):
+        raise APIError(f"{where}: on_change must be 'ignore', 'rerun' or a callable, not "
+                       f"{on_change!r}.")
+    run = current_run()
+    if form_of(run, f"{current_block()}.0") is not None:
+        raise APIError(f"{where}: on_change can't be used inside an rr.form() (its values are "
+                       "sent on submit); use on_change='ignore' or move it out of the form.")
+    return True, None if on_change == "rerun" else on_change
 
 
 __all__ = ["TrackedContainer", "on_change_mode"]
