@@ -165,3 +165,20 @@ async def test_screenshots_of_the_layout_parameters(
                 assert scroll <= width, f"{name}: horizontal overflow ({scroll} px)"
             finally:
                 await context.close()
+
+
+async def test_time_formats_show_the_chosen_time_as_asked(
+    page: Page, serve: Callable[..., str]
+) -> None:
+    import datetime as dt
+
+    async def app() -> None:
+        rr.time_input("Alarm", dt.time(14, 30), format="12h")
+        rr.datetime_input("Meeting", dt.datetime(2024, 5, 1, 9, 0), format="DD.MM.YYYY")
+
+    await open_app(page, serve(rr.App(app)))
+    alarm = page.locator("[data-kind=time_input] output")
+    await expect(alarm).to_have_text("2:30 PM")
+    await page.get_by_label("Alarm").fill("09:15")
+    await expect(alarm).to_have_text("9:15 AM")
+    await expect(page.locator("[data-kind=datetime_input] output")).to_have_text("01.05.2024 09:00")
