@@ -12,6 +12,7 @@ from .client_info import ContextProxy
 from .config import SessionConfig
 from .control import rerun, stop
 from .durable import SessionData
+from .echo import echo
 from .effects import balloons, snow, toast
 from .elements import (
     altair_chart,
@@ -20,6 +21,7 @@ from .elements import (
     audio_input,
     badge,
     bar_chart,
+    bottom,
     button,
     camera_input,
     caption,
@@ -46,7 +48,9 @@ from .elements import (
     form,
     form_submit_button,
     graphviz_chart,
+    grid,
     header,
+    help,
     html,
     iframe,
     image,
@@ -58,9 +62,11 @@ from .elements import (
     logo,
     map,
     markdown,
+    menu_button,
     metric,
     multiselect,
     number_input,
+    pagination,
     pdf,
     pills,
     plotly_chart,
@@ -72,7 +78,9 @@ from .elements import (
     segmented_control,
     select_slider,
     selectbox,
+    skeleton,
     slider,
+    space,
     spinner,
     status,
     subheader,
@@ -92,6 +100,7 @@ from .elements import (
 from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
 from .fragments import Fragment, fragment
 from .layout import Container, sidebar
+from .options import get_option, set_option
 from .page_settings import QueryParams, set_page_config
 from .pages import Page, navigation, page_link, switch_page
 from .secrets import Secrets
@@ -147,6 +156,7 @@ __all__ = (
     "badge",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache_data",
     "cache_resource",
@@ -169,6 +179,7 @@ __all__ = (
     "dialog",
     "divider",
     "download_button",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -178,8 +189,11 @@ __all__ = (
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
     "graphviz_chart",
+    "grid",
     "header",
+    "help",
     "html",
     "iframe",
     "image",
@@ -191,11 +205,13 @@ __all__ = (
     "logo",
     "map",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
     "pdf",
     "pills",
     "plotly_chart",
@@ -211,10 +227,13 @@ __all__ = (
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
     "snow",
+    "space",
     "spinner",
     "status",
     "stop",

@@ -61,6 +61,8 @@ class Run:
     forms_seen: set[str] = field(default_factory=set)
     block_forms: dict[str, str] = field(default_factory=dict)  # block path -> form id inside it
     empties: set[str] = field(default_factory=set)  # rr.empty() blocks: one child, replaced
+    dividers: int = 0  # headings drawn with divider=True: the next one takes the next colour
+    bottom: str | None = None  # rr.bottom's block, once this run has written to it
     fragments_called: dict[str, FragmentRecord] = field(default_factory=dict)
     fragment_calls: dict[str, FragmentCall] = field(default_factory=dict)
     unconfirmed: list[str] = field(default_factory=list)  # drawn unchanged, not yet confirmed

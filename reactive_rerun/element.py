@@ -137,7 +137,8 @@ def unawaited_notice() -> Callable[[str], None]:
         if run is None or run.stopping or run.detached:
             return
         commit(run, place(run, block), {
-            "k": "alert", "level": "warning", "html": render_markdown(text),
+            "k": "alert", "level": "warning", "html": render_markdown(text), "icon": None,
+            "title": None, "width": "stretch",
         })
 
     return notice
@@ -209,7 +210,11 @@ def _redirect(run: Run, block: str) -> str:
     run.cursors[block] = index + 1
     outlet = sys.intern(f"{block}.{index}")
     fragment.outlets[block] = outlet
-    commit(run, outlet, {"k": "block", "type": "container", "border": False})
+    commit(run, outlet, {
+        "k": "block", "type": "container", "border": False, "key": None, "width": "stretch",
+        "height": "content", "horizontal": False, "wrap": True, "halign": "left", "valign": "top",
+        "gap": "small", "autoscroll": False,
+    })
     return outlet
 
 

@@ -49,8 +49,11 @@ class Fragment(Generic[P, R]):
     called (``counter()``), as in Streamlit, and its reruns run in a script thread.
     """
 
-    def __init__(self, fn: Callable[P, Any], run_every: float | None) -> None:
+    def __init__(
+        self, fn: Callable[P, Any], run_every: float | None, key: str | None = None
+    ) -> None:
         self.fn = fn
+        self.key = key
         self.run_every = run_every
         self.is_async = is_async(fn)
         self.__name__ = getattr(fn, "__name__", "fragment")
@@ -80,7 +83,8 @@ class Fragment(Generic[P, R]):
                 "together on submit. Put the form inside the fragment instead."
             )
         name = f"{getattr(self.fn, '__module__', '')}.{getattr(self.fn, '__qualname__', '')}"
-        fid = hashlib.blake2b(f"{name}@{path}".encode(), digest_size=8).hexdigest()
+        seed = f"{name}@{path}" if self.key is None else f"key:{self.key}@{path}"
+        fid = hashlib.blake2b(seed.encode(), digest_size=8).hexdigest()
         record = FragmentRecord(fid, path, self.run_every)
         commit(run, path, FRAGMENT.props({"id": fid}))
         run.fragments_called[fid] = record
@@ -94,25 +98,38 @@ def fragment(func: Callable[P, Any], /) -> Fragment[P, Any]: ...
 
 @overload
 def fragment(
-    func: None = None, /, *, run_every: float | timedelta | str | None = None
+    func: None = None, /, *, run_every: float | timedelta | str | None = None,
+    parallel: bool = False, key: str | int | None = None,
 ) -> Callable[[Callable[P, Any]], Fragment[P, Any]]: ...
 
 
 def fragment(
-    func: Callable[P, Any] | None = None, /, *, run_every: float | timedelta | str | None = None
+    func: Callable[P, Any] | None = None, /, *, run_every: float | timedelta | str | None = None,
+    parallel: bool = False, key: str | int | None = None,
 ) -> Fragment[P, Any] | Callable[[Callable[P, Any]], Fragment[P, Any]]:
     """Turn a function into a fragment: its widgets rerun only it.
 
     ``async def`` fragments are awaited, plain ``def`` ones called. ``run_every`` (seconds, a
     ``timedelta``, or a string such as ``"2s"``) reruns it on a server-side timer while the
     session is connected.
+
+    ``key`` names the fragment: its identity (and so its widgets' state) no longer depends on
+    the function's name. ``parallel`` is accepted: a fragment runs inline with the script here
+    (``async def`` fragments already interleave with other work at each ``await``).
     """
     seconds = _seconds(run_every)
+    if not isinstance(parallel, bool):
+        raise APIError(f"fragment parallel must be True or False, not {parallel!r}.")
+    if key is not None and (isinstance(key, bool) or not isinstance(key, str | int)
+                            or str(key) in ("app", "fragment")):
+        raise APIError(f"fragment key must be a string or an int other than 'app' and "
+                       f"'fragment', not {key!r}.")
+    name = None if key is None else str(key)
 
     def decorate(f: Callable[P, Any]) -> Fragment[P, Any]:
         if not callable(f):
             raise APIError(f"@rr.fragment decorates a function, not {f!r}.")
-        return Fragment(f, seconds)
+        return Fragment(f, seconds, name)
 
     return decorate(func) if func is not None else decorate
 

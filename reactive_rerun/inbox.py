@@ -90,7 +90,10 @@ class Inbox:
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "nav":
-                self._navigate(message["page"], back=message.get("back", False))
+                self._navigate(
+                    message["page"], back=message.get("back", False),
+                    query=message.get("query", ""),
+                )
             elif message["t"] == "rows":
                 self._rows(message)
             elif message["t"] == "resync":
@@ -149,13 +152,17 @@ class Inbox:
             )
         return False
 
-    def _navigate(self, page: str, *, back: bool) -> None:
-        """Show another page: an app rerun; the query parameters belong to the old page."""
+    def _navigate(self, page: str, *, back: bool, query: str = "") -> None:
+        """Show another page: an app rerun; the query parameters belong to the old page (a
+        page link may give the new page's)."""
+        from urllib.parse import parse_qs
+
         data = self.data
         data.page_name = page
         if back:  # the browser's address bar is there already
             data.page_shown = page
         data.query.clear()
+        data.query.update(parse_qs(query, keep_blank_values=True))
         self.queue.request_app(user=True)
         self.poke()
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from . import protocol
+from . import _params, protocol
 from .context import current_block, current_run
 from .element import commit, place, ui
 from .elements.navigation import NAVIGATION
@@ -47,7 +47,13 @@ class Page:
         icon: str | None = None,
         url_path: str | None = None,
         default: bool = False,
+        visibility: Literal["visible", "hidden"] = "visible",
+        help: str | None = None,
     ) -> None:
+        if visibility not in ("visible", "hidden"):
+            raise APIError(f"st.Page visibility must be 'visible' or 'hidden', not {visibility!r}.")
+        self.visibility = visibility
+        self.help = _params.text("st.Page", "help", help)
         self.source: ScriptFile | Callable[[], Any]
         if isinstance(page, ScriptFile):
             self.source = page
@@ -180,8 +186,9 @@ def _choose(sections: list[tuple[str | None, Page]], position: str) -> Page:
     }
     if position != "hidden":
         listing = [
-            {"path": page.url_path, "title": page.title, "icon": page.icon, "section": section}
-            for section, page in sections
+            {"path": page.url_path, "title": page.title, "icon": page.icon, "section": section,
+             "help": page.help}
+            for section, page in sections if page.visibility == "visible"
         ]
         run = current_run()
         block = "s" if position == "sidebar" else "m"
@@ -207,10 +214,35 @@ def _query(query: dict[str, list[str]]) -> str:
     return f"?{text}" if text else ""
 
 
-def switch_page(page: Page | str) -> None:
-    """Show another page: this run stops and the app reruns on that page."""
+QueryParamsInput = Mapping[str, str | Iterable[str]] | Iterable[tuple[str, str | Iterable[str]]]
+
+
+def query_pairs(query_params: QueryParamsInput | None) -> dict[str, list[str]]:
+    """Query parameters as given to ``switch_page`` / ``page_link`` -> ``{key: [values]}``."""
+    if query_params is None:
+        return {}
+    items = query_params.items() if isinstance(query_params, Mapping) else query_params
+    out: dict[str, list[str]] = {}
+    try:
+        for key, value in items:
+            values = [value] if isinstance(value, str) or not isinstance(value, Iterable) \
+                else list(value)
+            out.setdefault(str(key), []).extend(str(v) for v in values)
+    except (TypeError, ValueError):
+        raise APIError(f"query_params must be a mapping or (key, value) pairs, not "
+                       f"{query_params!r}.") from None
+    return out
+
+
+def query_text(query_params: QueryParamsInput | None) -> str:
+    return _query(query_pairs(query_params)).lstrip("?")
+
+
+def switch_page(page: Page | str, *, query_params: QueryParamsInput | None = None) -> None:
+    """Show another page: this run stops and the app reruns on that page (with
+    ``query_params`` as its ``rr.query_params``)."""
     target = page.url_path if isinstance(page, Page) else _path_of(page)
-    run_ui(_switch, target)
+    run_ui(_switch, target, query_pairs(query_params))
     raise RerunRequested("app")
 
 
@@ -223,12 +255,13 @@ def _path_of(page: str) -> str:
     return known if known is not None else _slug(path.stem)
 
 
-def _switch(path: str) -> None:
+def _switch(path: str, query: dict[str, list[str]]) -> None:
     data = current_run().host.data
     if data.page_titles and path not in data.page_titles:
         raise APIError(f"st.switch_page: no page with the path {path!r} in this app.")
     data.page_name = path
     data.query.clear()
+    data.query.update(query)
 
 
 @ui
@@ -240,11 +273,24 @@ def page_link(
     help: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
+    icon_position: Literal["left", "right"] = "left",
+    width: Literal["content", "stretch"] | int = "content",
+    query_params: QueryParamsInput | None = None,
 ) -> None:
-    """A link to a page of this app (no reload: the session stays) or to another site."""
+    """A link to a page of this app (no reload: the session stays) or to another site.
+
+    ``query_params`` (a mapping, or pairs; a value may be a list) become the page's
+    ``rr.query_params`` when the link is followed."""
     run = current_run()
     data = run.host.data
+    if icon_position not in ("left", "right"):
+        raise APIError(f"page_link icon_position must be 'left' or 'right', not {icon_position!r}")
+    shown_width = "stretch" if use_container_width else _params.width("page_link", width)
+    query = query_text(query_params)
     if isinstance(page, str) and re.match(r"^[a-z]+://", page):
+        if query:
+            raise APIError("page_link query_params apply to this app's pages, not to other sites; "
+                           "put them in the URL.")
         path, url, title = None, page, label or page
     else:
         path = page.url_path if isinstance(page, Page) else _path_of(page)
@@ -254,6 +300,7 @@ def page_link(
     commit(run, place(run, current_block()), PAGE_LINK.props({
         "path": path, "url": url, "label": title, "icon": icon, "disabled": bool(disabled),
         "help": help, "current": path is not None and path == data.page_name,
+        "icon_position": icon_position, "width": shown_width, "query": query or None,
     }))
 
 

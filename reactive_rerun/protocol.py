@@ -186,6 +186,7 @@ class Navigate(TypedDict):
     t: Literal["nav"]
     page: str  # a page's path below the app's base ("" = the default page)
     back: NotRequired[bool]  # the browser is already there (back / forward buttons)
+    query: NotRequired[str]  # the new page's query string ("a=1&b=2"), from rr.page_link
 
 
 # ``id``: the table's data id (the element's ``data`` field); ``req``: the client's request
@@ -202,6 +203,7 @@ ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop | R
 MAX_WINDOW = 1000  # rows one ``rows`` request may ask for
 
 MAX_ID = 200
+MAX_QUERY = 4096  # characters of a `nav` message's query string
 NUMBERED = frozenset({"set", "click", "submit", "nav"})  # events that carry a number ``n``
 
 
@@ -300,6 +302,9 @@ def decode(text: str | bytes) -> ClientMessage:
             raise ProtocolError(f"'page' must be a string of at most {MAX_ID} characters")
         if not isinstance(message.get("back", False), bool):
             raise ProtocolError("'back' must be true or false")
+        query = message.get("query", "")
+        if not isinstance(query, str) or len(query) > MAX_QUERY:
+            raise ProtocolError(f"'query' must be a string of at most {MAX_QUERY} characters")
     elif kind == "rows":
         _string(message, "id")
         for name in ("req", "from", "to"):

@@ -141,7 +141,9 @@ class Runner:
             pass
         if run.detached:
             return
-        props = EXCEPTION.props(describe(exc, details=self.config.show_error_details))
+        props = EXCEPTION.props(
+            {**describe(exc, details=self.config.show_error_details), "width": "stretch"}
+        )
         home = run.fragment.path if run.fragment is not None else "m"
         block = getattr(exc, "_rr_block", None) or home
         if block not in self.data.page.nodes and block not in ("m", "s"):

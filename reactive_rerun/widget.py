@@ -48,11 +48,19 @@ def show(
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     silent: bool = False,
+    bind: Any = None,
+    persist_state: Any = None,
+    placed: Callable[[str], None] | None = None,
 ) -> Any:
     """Draw a widget of ``kind`` and return its current value (``silent``: a new value from the
-    client does not rerun the script, as Streamlit's ``on_change="ignore"``)."""
+    client does not rerun the script, as Streamlit's ``on_change="ignore"``; ``placed`` is told
+    its path: a block widget, like a tracked expander, is a container too)."""
+    from . import _params
+
     run = current_run()
     name = kind.name
+    _params.bind(f"{name} {label!r}", bind)
+    _params.persist(f"{name} {label!r}", persist_state)
     data, live = run.host.data, run.host.live
     widgets, state = data.widgets, data.state
     if not isinstance(label, str):
@@ -133,6 +141,8 @@ def show(
         fields[field] = encode(value)
     fields.update(extra)
     commit(run, path, kind.props(fields))
+    if placed is not None:
+        placed(path)
     return value
 
 
@@ -142,6 +152,30 @@ def button_type(label: str, kind: str) -> str:
             f"button {label!r}: type must be 'primary', 'secondary' or 'tertiary', not {kind!r}."
         )
     return kind
+
+
+BUTTON_FIELDS = ("kind", "wide", "icon", "icon_position", "width", "shortcut", "wrap")
+
+
+def button_extra(
+    label: str, *, type: str, icon: Any, icon_position: Any, width: Any,
+    use_container_width: Any, shortcut: Any, wrap: Any, where: str = "button",
+) -> dict[str, Any]:
+    """The fields every button kind carries (button, form_submit_button, menu_button)."""
+    from . import _params
+
+    if icon_position not in ("left", "right"):
+        raise APIError(f"{where} {label!r}: icon_position must be 'left' or 'right', not "
+                       f"{icon_position!r}.")
+    shown = _params.width(f"{where} {label!r}", width)
+    wide = bool(use_container_width) or shown == "stretch"
+    return {
+        "kind": button_type(label, type), "wide": wide,
+        "icon": _params.icon(f"{where} {label!r}", icon), "icon_position": icon_position,
+        "width": "stretch" if wide else shown,
+        "shortcut": _params.shortcut(f"{where} {label!r}", shortcut),
+        "wrap": _params.wrap(f"{where} {label!r}", wrap),
+    }
 
 
 # -- value codecs shared by several kinds ---------------------------------------------------------
@@ -157,12 +191,26 @@ def boolean(value: Any) -> bool:
     return value
 
 
-def string(max_chars: int | None) -> Callable[[Any], str]:
+def string(
+    max_chars: int | None, *, required: bool = False, pattern: str | None = None,
+    message: str | None = None, default: str = "",
+) -> Callable[[Any], str]:
+    """A text field's decoder: ``required`` refuses empty and blank text; ``pattern`` (a regex
+    the text must contain a match of, as JavaScript's ``RegExp.test``) refuses the rest. The
+    default passes (a required field shows its default until the user types)."""
+    import re
+
+    rule = None if pattern is None else re.compile(pattern)
+
     def decode(value: Any) -> str:
         if not isinstance(value, str):
             raise ValueError(f"expected a string, got {type(value).__name__}")
         if max_chars is not None and len(value) > max_chars:
             raise ValueError(f"longer than max_chars={max_chars}")
+        if required and not value.strip() and value != default:
+            raise ValueError("a value is required")
+        if rule is not None and value and rule.search(value) is None:
+            raise ValueError(message or f"does not match {pattern!r}")
         return value
 
     return decode
@@ -237,7 +285,8 @@ WIDGET_FIELDS = ("id", "label", "help", "disabled", "form", "label_visibility")
 LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 __all__ = [
-    "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean", "button_type",
+    "BUTTON_FIELDS", "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean",
+    "button_extra", "button_type",
     "index_of", "labels", "never", "number", "option_at", "option_index", "option_label", "same",
     "show", "string",
 ]

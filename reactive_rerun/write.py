@@ -126,7 +126,10 @@ class _Stream:
                 final or not self.run.stopping
             ):
                 text = "".join(self.chunks) + ("" if final else self.cursor)
-                commit(self.run, self.path, MARKDOWN.props({"html": render_markdown(text)}))
+                commit(self.run, self.path, MARKDOWN.props({
+            "html": render_markdown(text), "help": None, "width": "auto", "text_alignment": "left",
+            "wrap": True,
+        }))
         elif self.later is None:
             self.later = self.loop.call_later(wait, self.show, True)
 

@@ -23,8 +23,41 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "parameters.md"
 START = "<!-- streamlit gaps: made by scripts/streamlit_coverage.py -->"
 END = "<!-- end of streamlit gaps -->"
 
+# Functions other work owns: every gap of theirs is "in progress" there (the issue's number).
+_OWNERS = {
+    "#17": "selectbox multiselect slider select_slider number_input code json",
+    "#13": "audio audio_input badge camera_input download_button file_uploader html iframe image "
+           "latex link_button logo pdf video",
+    "#16": "altair_chart area_chart bar_chart echarts_chart graphviz_chart line_chart map "
+           "mermaid_chart plotly_chart pydeck_chart pyplot scatter_chart vega_lite_chart",
+    "#11": "dataframe data_editor table metric",
+}
+OWNED: dict[str, str] = {
+    f: f"in progress: {issue}" for issue, names in _OWNERS.items() for f in names.split()
+}
+
+# Why a public name is not offered (beyond OWNED).
+MISSING: dict[str, str] = {
+    "connection": "data-source connections (SQL, Snowflake, ...) are not offered: use the "
+                  "source's own client inside `rr.cache_resource`",
+    "login": "OpenID Connect sign-in is not offered yet: put an authenticating proxy or ASGI "
+             "middleware in front of the app (`rr.context.headers` shows what it sets)",
+    "logout": "as `login`",
+    "user": "as `login`",
+}
+
 # Why a parameter is not taken, by parameter name (for every function) or "function.parameter".
 REASONS: dict[str, str] = {
+    "App.script_path": "not offered: `rr.App(script)` takes the script (a function or "
+                       "`reactive-rerun run file.py`), not a path",
+    "App.secrets": "not offered: secrets come from `.streamlit/secrets.toml` (`rr.secrets`)",
+    "App.lifespan": "not offered yet: mount `rr.App` in a Starlette app that has one",
+    "App.routes": "not offered yet: mount `rr.App` in a Starlette app with those routes",
+    "App.middleware": "not offered yet: wrap `rr.App` in the middleware (it is plain ASGI)",
+    "App.on_script_error": "not offered yet: an uncaught exception is shown on the page and "
+                           "logged (`show_error_details`)",
+    "App.exception_handlers": "not offered yet: mount `rr.App` in a Starlette app that has them",
+    "App.debug": "not offered: `dev_mode=True` shows developer warnings on the page",
     "bind": "binding a widget to the URL's query string is not offered yet",
     "persist_state": "widget state persistence across sessions is not offered yet",
     "required": "form validation (`required`) is not offered yet (pills and segmented_control "
@@ -86,7 +119,12 @@ def parameters(obj: Any) -> list[str] | None:
 
 
 def reason(function: str, parameter: str) -> str:
-    return REASONS.get(f"{function}.{parameter}") or REASONS.get(parameter) or "not offered yet"
+    return (OWNED.get(function) or REASONS.get(f"{function}.{parameter}") or REASONS.get(parameter)
+            or "not offered yet")
+
+
+def missing_reason(name: str) -> str:
+    return OWNED.get(name) or MISSING.get(name) or "not offered yet"
 
 
 def compare() -> tuple[int, int, int, list[str], list[tuple[str, str]]]:
@@ -124,8 +162,9 @@ def section() -> str:
         "| --- | --- | --- |",
     ]
     rows += [f"| `{f}` | `{p}` | {reason(f, p)} |" for f, p in gaps]
-    rows += ["", "Public names not offered yet: " + ", ".join(f"`{n}`" for n in missing) + ".",
-             END]
+    rows += ["", "| public name not offered | why |", "| --- | --- |"]
+    rows += [f"| `{n}` | {missing_reason(n)} |" for n in missing]
+    rows += [END]
     return "\n".join(rows)
 
 
@@ -149,7 +188,7 @@ def main(argv: list[str]) -> int:
     print(f"present: {present}/{total}")
     print(f"parameter-complete: {complete}/{present}")
     for name in missing:
-        print(f"missing function: {name}")
+        print(f"missing function: {name}: {missing_reason(name)}")
     for function, parameter in gaps:
         print(f"missing parameter: {function}({parameter}): {reason(function, parameter)}")
     return 0

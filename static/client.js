@@ -1,6 +1,6 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
 import { h, refusals, tables } from './dom.js';
-import { create, load, missing } from './render.js';
+import { create, layout, load, missing } from './render.js';
 import { icon } from './icons.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
@@ -42,7 +42,11 @@ const ctx = {
   send,
   submit(form, id) {
     const values = {};
-    for (const n of document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`)) {
+    const fields = document.querySelectorAll(`[data-rr-form="${CSS.escape(form)}"]`);
+    // a field that refuses its value (required, pattern) blocks the submission and says why
+    const bad = [...fields].find((n) => n.rr?.valid && !n.rr.disabled?.() && !n.rr.valid());
+    if (bad) return bad.rr.valid(true);
+    for (const n of fields) {
       const r = n.rr;
       if (!r?.w || r.btn || r.disabled?.()) continue; // a disabled field keeps its value
       const v = r.get();
@@ -110,6 +114,7 @@ function put(p, e) {
     // same kind (a block: same type; a widget: same id too): update in place, keeping DOM state
     if (e.k === 'block' ? r.k === 'block' && r.type === e.type : r.k === e.k && (!r.w || r.id === e.id)) {
       r.update(e);
+      layout(old, e);
       return touch(old);
     }
     forget(old);

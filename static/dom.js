@@ -1,6 +1,7 @@
 // DOM helpers shared by the element modules in ./elements/ (see docs/client.md).
 // Text always goes in as textContent; only `html` fields (server-rendered Markdown) go through
 // innerHTML, and only in the modules of kinds that have one (markdown, alert).
+import { icon } from './icons.js'; // (icons.js imports h from here: used only at call time)
 
 let n = 0;
 export const uid = () => 'rr' + ++n; // unique DOM ids (label `for`, tab/panel pairs)
@@ -32,6 +33,41 @@ export const textLeaf = (tag, cls) => (e) => {
   return { node, update };
 };
 
+// A `?` icon whose tooltip is `help` (plain text), reachable by keyboard and named for screen readers.
+export const helpIcon = (help) => (help ? h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: help, 'aria-label': help }, '?') : null);
+
+// title, header, subheader: text, an optional icon before it, a `#` link to its anchor (shown on
+// hover or focus), a help icon and a coloured divider under it.
+export const heading = (tag) => (e) => {
+  const node = h('div', { class: 'rr-heading' });
+  const update = (e) => {
+    const hd = h(tag, { id: e.anchor || null });
+    if (e.icon) hd.append(icon(e.icon, 'rr-hicon'), ' ');
+    hd.append(e.text ?? '');
+    if (e.anchor) hd.append(h('a', { class: 'rr-anchor', href: '#' + encodeURIComponent(e.anchor), 'aria-label': 'Link to this heading' })); // its '#' is CSS: not in the heading's text
+    const help = helpIcon(e.help);
+    if (help) hd.append(' ', help);
+    node.replaceChildren(hd);
+    if (e.divider) node.append(h('hr', { class: 'rr-hdiv rr-div-' + e.divider }));
+  };
+  update(e);
+  return { node, update };
+};
+
+// caption, text, markdown: the body, with a help icon at its end when there is one.
+export const helpLeaf = (tag, cls, fill) => (e) => {
+  const node = h(tag, { class: cls });
+  const update = (e) => {
+    fill(node, e);
+    const help = helpIcon(e.help);
+    // at the end of the last paragraph when there is one, so it sits beside the text
+    const last = node.lastElementChild;
+    if (help) (last?.tagName === 'P' ? last : node).append(h('span', { class: 'rr-help-after' }, help));
+  };
+  update(e);
+  return { node, update };
+};
+
 // The help icon goes after the <label>, not in it, so the control's name is its label alone; a
 // label that is not shown keeps no help icon (nothing invisible takes the keyboard's focus).
 export function setLabel(span, e) {
@@ -39,7 +75,7 @@ export function setLabel(span, e) {
   span.rrHelp?.remove();
   span.rrHelp = null;
   if (!e.help || (e.label_visibility || 'visible') !== 'visible') return;
-  const icon = h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: e.help, 'aria-label': e.help }, '?');
+  const icon = helpIcon(e.help);
   const host = span.closest('label') ?? (span.classList.contains('rr-label') ? span : null);
   if (host) host.after(icon); else span.append(' ', icon);
   span.rrHelp = icon;
@@ -75,7 +111,7 @@ export function widget(e, ctx, build) {
   };
   update(e);
   // `sent`: a form submitted this value, so the server's later value (a cleared form) is news
-  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
+  return { node, update, w: true, id: e.id, get: w.get, set: w.set, btn: w.btn, gone: w.gone, valid: w.valid, disabled: () => st.e.disabled, sent: (v) => { st.cur = st.last = v; } };
 }
 
 // label_visibility: "hidden" keeps the label's space, "collapsed" removes it (style.css); both keep

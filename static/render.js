@@ -33,6 +33,19 @@ export function load(kinds) {
   }));
 }
 
+// `width`, `text_alignment` and `wrap` mean the same for every kind that carries them
+// (reactive_rerun/_params.py checks them): applied here on creation and on every update.
+export function layout(n, e) {
+  if ('width' in e) {
+    const w = e.width;
+    n.classList.toggle('rr-wcontent', w === 'content');
+    n.classList.toggle('rr-wpx', typeof w === 'number');
+    n.style.width = typeof w === 'number' ? w + 'px' : '';
+  }
+  if ('text_alignment' in e) n.style.textAlign = e.text_alignment && e.text_alignment !== 'left' ? e.text_alignment : '';
+  if ('wrap' in e) n.classList.toggle('rr-nowrap', e.wrap === false);
+}
+
 export function create(e, path, ctx) {
   const k = kindOf(e), m = mods.get(k);
   let r;
@@ -45,6 +58,7 @@ export function create(e, path, ctx) {
   n.rr = r;
   n.dataset.path = path;
   n.dataset.kind = e.k;
+  layout(n, e);
   if (e.k === 'block') {
     r.type = e.type;
     n.dataset.type = e.type;

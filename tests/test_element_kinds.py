@@ -58,23 +58,24 @@ def test_a_missing_module_or_a_different_field_list_is_caught(tmp_path: Path) ->
     folder = tmp_path / "elements"
     shutil.copytree(ELEMENTS, folder)
     (folder / "slider.js").unlink()
-    header = folder / "header.js"
-    header.write_text(header.read_text().replace("['text']", "['text', 'anchor']"))
+    caption = folder / "caption.js"
+    caption.write_text(caption.read_text().replace("['text', ", "['text', 'anchor', "))
     (folder / "orphan.js").write_text("export const props = [];\n")
     assert disagreements(KINDS, folder) == [
         "slider: no module slider.js",
         "orphan.js: no element kind 'orphan' in Python",
-        "header: the module reads ['anchor', 'text'], Python sends ['text']",
+        "caption: the module reads ['anchor', 'help', 'text', 'text_alignment', 'width', 'wrap'], "
+        "Python sends ['help', 'text', 'text_alignment', 'width', 'wrap']",
     ]
 
 
 def test_a_kind_sends_exactly_its_declared_fields() -> None:
-    header = KINDS["header"]
-    assert header.props({"text": "hi"}) == {"k": "header", "text": "hi"}
+    divider = KINDS["divider"]
+    assert divider.props({"width": "stretch"}) == {"k": "divider", "width": "stretch"}
     with pytest.raises(TypeError, match="carries"):
-        header.props({"text": "hi", "anchor": "x"})
+        divider.props({"width": "stretch", "anchor": "x"})
     with pytest.raises(TypeError, match="carries"):
-        header.props({})
+        divider.props({})
 
 
 def test_every_ui_function_is_public_and_a_container_method() -> None:

@@ -82,8 +82,10 @@ async def test_popover_is_a_container() -> None:
     async with AppTest(main) as at:
         first, second = at.blocks("popover")
         assert first.props == {
-            "k": "block", "type": "popover", "label": "Settings", "help": "more",
-            "kind": "secondary", "disabled": False, "wide": False, "icon": None,
+            "k": "block", "type": "popover", "id": None, "label": "Settings", "help": "more",
+            "kind": "secondary", "disabled": False, "wide": False, "form": None,
+            "label_visibility": "visible", "icon": None, "open": False, "wrap": True,
+            "width": "content",
         }
         assert [e.kind for e in at.within(first.path)] == ["toggle"]
         assert second.props["wide"] is True

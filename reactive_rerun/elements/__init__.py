@@ -10,6 +10,7 @@ from .alert import error, info, success, warning
 from .audio import audio
 from .audio_input import audio_input
 from .badge import badge
+from .bottom import BOTTOM, bottom
 from .button import button
 from .camera_input import camera_input
 from .caption import caption
@@ -37,7 +38,9 @@ from .file_uploader import file_uploader
 from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
+from .grid import GRID_CELL, grid
 from .header import header
+from .help import help
 from .html import html
 from .iframe import iframe
 from .image import image
@@ -47,9 +50,11 @@ from .link_button import link_button
 from .logo import logo
 from .map import map
 from .markdown import markdown
+from .menu_button import menu_button
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
+from .pagination import pagination
 from .pdf import pdf
 from .pills import pills
 from .plotly import plotly_chart
@@ -60,7 +65,9 @@ from .radio import radio
 from .segmented_control import segmented_control
 from .select_slider import select_slider
 from .selectbox import selectbox
+from .skeleton import skeleton
 from .slider import slider
+from .space import space
 from .spinner import spinner
 from .status import status
 from .subheader import subheader
@@ -78,15 +85,16 @@ from .vega import altair_chart, vega_lite_chart
 from .video import video
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "audio", "audio_input", "badge",
-    "bar_chart", "button", "camera_input", "caption", "chat_input", "chat_message", "checkbox",
-    "code", "color_picker", "columns", "container", "data_editor", "dataframe", "date_input",
-    "datetime_input", "dialog", "divider", "download_button", "empty", "error", "exception",
-    "expander", "feedback", "file_uploader", "form", "form_submit_button", "graphviz_chart",
-    "header", "html", "iframe", "image", "info", "json", "latex", "line_chart", "link_button",
-    "logo", "map", "markdown", "metric", "multiselect", "number_input", "pdf", "pills",
+    "BOTTOM", "COLUMN", "FRAGMENT", "GRID_CELL", "TAB", "altair_chart", "area_chart", "audio",
+    "audio_input", "badge", "bar_chart", "bottom", "button", "camera_input", "caption",
+    "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns", "container",
+    "data_editor", "dataframe", "date_input", "datetime_input", "dialog", "divider",
+    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
+    "form", "form_submit_button", "graphviz_chart", "grid", "header", "help", "html", "iframe",
+    "image", "info", "json", "latex", "line_chart", "link_button", "logo", "map", "markdown",
+    "menu_button", "metric", "multiselect", "number_input", "pagination", "pdf", "pills",
     "plotly_chart", "popover", "progress", "pyplot", "radio", "scatter_chart",
-    "segmented_control", "select_slider", "selectbox", "slider", "spinner", "status", "subheader",
-    "success", "table", "tabs", "text", "text_area", "text_input", "time_input", "title",
-    "toggle", "vega_lite_chart", "video", "warning",
+    "segmented_control", "select_slider", "selectbox", "skeleton", "slider", "space", "spinner",
+    "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
+    "time_input", "title", "toggle", "vega_lite_chart", "video", "warning",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
@@ -24,16 +25,17 @@ def enter(props: dict[str, Any], value: Any) -> Any:
     return None if value is None else props["options"].index(value)
 
 
-FIELDS = ("value", "options", "multi", "required")
+FIELDS = ("value", "options", "multi", "required", "width", "wrap")
 DOC = ("`value` (option index or `null`; a list of indices when `multi`), `options` (labels), "
-       "`multi` (bool), `required` (bool)")
+       "`multi` (bool), `required` (bool), `width`, `wrap`")
 
 
 def choose(
     kind: Element, label: str, options: Sequence[Any], selection_mode: str, default: Any,
     required: bool, format_func: Callable[[Any], Any] | None, key: str | int | None,
     help: str | None, on_change: Callback | None, args: Sequence[Any] | None,
-    kwargs: dict[str, Any] | None, disabled: bool, label_visibility: str,
+    kwargs: dict[str, Any] | None, disabled: bool, label_visibility: str, *,
+    width: Any = "content", wrap: Any = None, bind: Any = None, persist_state: Any = None,
 ) -> Any:
     name = kind.name
     if selection_mode not in ("single", "multi"):
@@ -75,7 +77,10 @@ def choose(
         kind, label, key=key, identity=(tuple(names), multi, repr(encode(start))), default=start,
         decode=decode, encode=encode, help=help, disabled=disabled,
         label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
-        extra={"options": names, "multi": multi, "required": bool(required)},
+        bind=bind, persist_state=persist_state,
+        extra={"options": names, "multi": multi, "required": bool(required),
+               "width": _params.width(f"{name} {label!r}", width),
+               "wrap": _params.wrap(f"{name} {label!r}", wrap)},
     )
 
 __all__ = ["DOC", "FIELDS", "choose", "enter", "read"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..context import current_block, current_run
 from ..element import Element
@@ -12,9 +13,12 @@ from ..errors import APIError
 from ..widget import WIDGET_FIELDS, show, string
 
 CHAT_INPUT = Element(
-    "chat_input", (*WIDGET_FIELDS, "placeholder", "max_chars", "pinned", "width"),
+    "chat_input",
+    (*WIDGET_FIELDS, "placeholder", "max_chars", "pinned", "width", "mode", "height"),
     doc="`placeholder`, `max_chars`, `pinned` (bool: at the bottom of the page), `width` "
-    "(`stretch` or pixels); submitted with a `click` carrying the text as `v`",
+    "(`stretch` or pixels), `mode` (`submit` / `disable` / `stop`: what the box does while the "
+    "run a message caused goes on), `height` (`content`, `stretch` or a minimum in px); "
+    "submitted with a `click` carrying the text as `v`",
     trigger=True, submits=True, waits=True,
 )
 
@@ -54,6 +58,11 @@ def chat_input(
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: Literal["stretch"] | int = "stretch",
+    max_upload_size: int | None = None,
+    accept_audio: bool = False,
+    audio_sample_rate: int | None = 16000,
+    submit_mode: Literal["submit", "disable", "stop"] = "submit",
+    height: Literal["content", "stretch"] | int = "content",
 ) -> str | None:
     """A chat message box. Returns the text the user submitted in the run that submission
     caused, and ``None`` in every other run.
@@ -79,6 +88,20 @@ def chat_input(
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)
                                   or max_chars < 1):
         raise APIError(f"chat_input max_chars must be a positive int, not {max_chars!r}")
+    if submit_mode not in ("submit", "disable", "stop"):
+        raise APIError(f"chat_input submit_mode must be 'submit', 'disable' or 'stop', not "
+                       f"{submit_mode!r}")
+    if max_upload_size is not None and (isinstance(max_upload_size, bool)
+                                        or not isinstance(max_upload_size, int)
+                                        or max_upload_size < 1):
+        raise APIError(f"chat_input max_upload_size must be a positive int (MB), not "
+                       f"{max_upload_size!r}")
+    _params.flag("chat_input", "accept_audio", accept_audio)
+    if audio_sample_rate is not None and (isinstance(audio_sample_rate, bool)
+                                          or not isinstance(audio_sample_rate, int)
+                                          or audio_sample_rate < 1):
+        raise APIError(f"chat_input audio_sample_rate must be a positive int, not "
+                       f"{audio_sample_rate!r}")
     label = str(placeholder if placeholder is not None else "")
     value = show(
         CHAT_INPUT, label, key=key, identity=(max_chars,), default=None,
@@ -86,7 +109,8 @@ def chat_input(
         args=args, kwargs=kwargs,
         extra={
             "placeholder": label, "max_chars": max_chars, "pinned": block == "m",
-            "width": _width(width),
+            "width": _width(width), "mode": submit_mode,
+            "height": _params.height("chat_input", height),
         },
     )
     return None if value is None else str(value)

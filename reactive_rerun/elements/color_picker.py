@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
@@ -15,7 +16,8 @@ HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SHORT = re.compile(r"^#[0-9a-fA-F]{3}$")
 
 COLOR_PICKER = Element(
-    "color_picker", (*WIDGET_FIELDS, "value"), doc="`value` (`#rrggbb`)", value_field="value",
+    "color_picker", (*WIDGET_FIELDS, "value", "width"), doc="`value` (`#rrggbb`), `width`",
+    value_field="value",
 )
 
 
@@ -32,6 +34,8 @@ def color_picker(
     kwargs: dict[str, Any] | None = None, *, disabled: bool = False,
     label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
     width: int | Literal["content", "stretch"] = "content",
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> str:
     """A colour as ``"#rrggbb"`` (``#rgb`` given as the value is widened); black by default."""
     start = "#000000" if value is None else value
@@ -42,7 +46,8 @@ def color_picker(
     return str(show(
         COLOR_PICKER, label, key=key, identity=(start,), default=start, decode=decode,
         help=help, disabled=disabled, label_visibility=label_visibility, callback=on_change,
-        args=args, kwargs=kwargs, extra={},
+        args=args, kwargs=kwargs, bind=bind, persist_state=persist_state,
+        extra={"width": _params.width(f"color_picker {label!r}", width)},
     ))
 
 __all__ = ["COLOR_PICKER", "color_picker"]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
@@ -30,7 +31,8 @@ def _enter(props: dict[str, Any], value: Any) -> Any:
 
 
 DATE_INPUT = Element(
-    "date_input", (*WIDGET_FIELDS, "value", "min", "max", "format", "range"),
+    "date_input", (*WIDGET_FIELDS, "value", "min", "max", "format", "range", "required",
+                     "width"),
     doc="`value` (`YYYY-MM-DD`, `null`, or a list of two for a range), `min`, `max` "
     "(`YYYY-MM-DD`), `format` (display order), `range` (bool)",
     value_field="value", read=_read, enter=_enter,
@@ -65,7 +67,9 @@ def date_input(
     on_change: Callback | None = None, args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
     label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
-    width: int | Literal["stretch"] = "stretch",
+    width: int | Literal["stretch"] = "stretch", required: bool = False,
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> Any:
     """A date (``datetime.date``), ``None`` when ``value=None`` and nothing is picked, or a
     ``(start, end)`` tuple when ``value`` is a list or tuple."""
@@ -83,14 +87,17 @@ def date_input(
         raise APIError(f"date_input {label!r}: min_value {low} is after max_value {high}.")
     bound = within(low, high)
     empty_allowed = value is None
+    default: Any = tuple(p for p in parts if p is not None) if is_range else single
 
     def decode(wire: Any) -> Any:
         if not is_range:
-            if wire is None and empty_allowed:
+            if wire is None and empty_allowed and (not required or default is None):
                 return None
             return bound(parse_date(wire))
         if not isinstance(wire, list) or len(wire) > 2:
             raise ValueError("expected a list of at most two dates")
+        if required and not wire and default:
+            raise ValueError("a date is required")
         dates = tuple(bound(parse_date(w)) for w in wire)
         if len(dates) == 2 and dates[0] > dates[1]:
             raise ValueError(f"the range's start {dates[0]} is after its end {dates[1]}")
@@ -101,7 +108,6 @@ def date_input(
             return [d.isoformat() for d in v]
         return None if v is None else v.isoformat()
 
-    default: Any = tuple(p for p in parts if p is not None) if is_range else single
     try:
         default = decode(encode(default))
     except ValueError as exc:
@@ -110,8 +116,10 @@ def date_input(
         DATE_INPUT, label, key=key, identity=(encode(default), low, high, is_range),
         default=default, decode=decode, encode=encode, help=help, disabled=disabled,
         label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
+        bind=bind, persist_state=persist_state,
         extra={"min": low.isoformat(), "max": high.isoformat(), "format": format,
-               "range": is_range},
+               "range": is_range, "required": _params.flag("date_input", "required", required),
+               "width": _params.width(f"date_input {label!r}", width, content=False)},
     )
 
 __all__ = ["DATE_INPUT", "date_input"]

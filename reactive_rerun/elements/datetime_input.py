@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
@@ -22,7 +23,8 @@ def _enter(props: dict[str, Any], value: Any) -> str | None:
 
 
 DATETIME_INPUT = Element(
-    "datetime_input", (*WIDGET_FIELDS, "value", "min", "max", "step", "format"),
+    "datetime_input", (*WIDGET_FIELDS, "value", "min", "max", "step", "format", "required",
+                         "width"),
     doc="`value` (`YYYY-MM-DDTHH:MM[:SS]` or `null`), `min`, `max` (same form), `step` "
     "(seconds), `format` (date order)",
     value_field="value", read=_read, enter=_enter,
@@ -59,7 +61,9 @@ def datetime_input(
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None,
     format: str = "YYYY/MM/DD", step: int | dt.timedelta = dt.timedelta(minutes=15),
     disabled: bool = False, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
-    width: int | Literal["stretch"] = "stretch",
+    width: int | Literal["stretch"] = "stretch", required: bool = False,
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> dt.datetime | None:
     """A naive ``datetime.datetime`` (``None`` when ``value=None`` and nothing is entered)."""
     check_format("datetime_input", label, format)
@@ -78,7 +82,7 @@ def datetime_input(
     empty_allowed = value is None
 
     def decode(wire: Any) -> dt.datetime | None:
-        if wire is None and empty_allowed:
+        if wire is None and empty_allowed and (not required or start is None):
             return None
         t: dt.datetime = bound(parse_datetime(wire))
         if not on_step(t.hour * 3600 + t.minute * 60 + t.second, every):
@@ -98,8 +102,11 @@ def datetime_input(
                   every),
         default=start, decode=decode, encode=encode, help=help, disabled=disabled,
         label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
+        bind=bind, persist_state=persist_state,
         extra={"min": iso_datetime(low), "max": iso_datetime(high), "step": every,
-               "format": format},
+               "format": format,
+               "required": _params.flag("datetime_input", "required", required),
+               "width": _params.width(f"datetime_input {label!r}", width, content=False)},
     )
     return result
 

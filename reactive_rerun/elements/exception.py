@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from typing import Literal
 
+from .. import _params
 from ..context import current_run
 from ..element import Element
 
 EXCEPTION = Element(
-    "exception", ("type", "message", "trace"),
-    doc="`type`, `message`, `trace` (string, or `null` when the app hides details)",
+    "exception", ("type", "message", "trace", "width"),
+    doc="`type`, `message`, `trace` (string, or `null` when the app hides details), `width`",
 )
 
 HIDDEN_DETAILS = "This app has hidden the error details. The server log has the full error."
 
 
 @EXCEPTION.function
-def exception(exc: BaseException) -> None:
+def exception(exception: BaseException, width: Literal["stretch"] | int = "stretch") -> None:
     """Show an exception; the app's ``show_error_details=False`` hides its message and trace."""
-    EXCEPTION.draw(**describe(exc, details=current_run().host.config.show_error_details))
+    EXCEPTION.draw(
+        **describe(exception, details=current_run().host.config.show_error_details),
+        width=_params.width("exception", width, content=False),
+    )
 
 
 def describe(exc: BaseException, *, details: bool) -> dict[str, str | None]:
-    """The exception element's fields. Never raises, whatever the exception's ``__str__`` does."""
+    """The exception element's fields but ``width``. Never raises, whatever the exception's
+    ``__str__`` does."""
     name = _text(lambda: type(exc).__name__, "exception")
     if not details:
         return {"type": name, "message": HIDDEN_DETAILS, "trace": None}

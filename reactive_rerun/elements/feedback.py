@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..widget import WIDGET_FIELDS, show
 
 FEEDBACK = Element(
-    "feedback", (*WIDGET_FIELDS, "value", "options"),
-    doc="`value` (the chosen index or null), `options` (`thumbs` / `faces` / `stars`)",
+    "feedback", (*WIDGET_FIELDS, "value", "options", "width"),
+    doc="`value` (the chosen index or null), `options` (`thumbs` / `faces` / `stars`), `width`",
     value_field="value",
 )
 
@@ -40,11 +41,12 @@ def feedback(
     on_change: Callback | None = None,
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
-    width: object = "content",
+    width: Literal["content", "stretch"] | int = "content",
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> int | None:
     """A rating: ``thumbs`` returns 0 (down) or 1 (up), ``faces`` and ``stars`` 0-4; ``None``
-    until the user picks one (picking it again clears it). ``width`` is accepted; the icons
-    always take their own width."""
+    until the user picks one (picking it again clears it)."""
     count = _COUNT.get(options) if isinstance(options, str) else None
     if count is None:
         raise APIError(f"feedback options must be 'thumbs', 'faces' or 'stars', not {options!r}")
@@ -56,7 +58,8 @@ def feedback(
     value = show(
         FEEDBACK, "", key=key, identity=(options, default), default=default, decode=decode,
         help=None, disabled=disabled, callback=on_change, args=args, kwargs=kwargs,
-        extra={"options": options},
+        bind=bind, persist_state=persist_state,
+        extra={"options": options, "width": _params.width("feedback", width)},
     )
     return None if value is None else int(value)
 

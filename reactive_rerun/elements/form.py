@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from .. import _params
 from ..context import current_block, current_run
 from ..element import Element, form_of
 from ..errors import APIError
 from ..layout import Container, open_block
 
 FORM = Element(
-    "form", ("id", "border", "enter"),
-    doc="`id` (the form's key), `border` (bool), `enter` (Enter in a text input submits)",
+    "form", ("id", "border", "enter", "width", "height"),
+    doc="`id` (the form's key), `border` (bool), `enter` (Enter in a text input submits), "
+        "`width`, `height` (`content`, `stretch` or px: a fixed height scrolls)",
     block=True,
 )
 
 
 @FORM.function
 def form(
-    key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True
+    key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True,
+    width: Literal["stretch", "content"] | int = "stretch",
+    height: Literal["content", "stretch"] | int = "content",
 ) -> Container:
     """Widgets inside send their values together, when the form's submit button is pressed.
 
@@ -37,6 +43,9 @@ def form(
         clearing[key] = True
     else:
         clearing.pop(key, None)
-    return open_block(FORM, id=key, border=border, enter=bool(enter_to_submit))
+    return open_block(
+        FORM, id=key, border=border, enter=bool(enter_to_submit),
+        width=_params.width("form", width), height=_params.height("form", height),
+    )
 
 __all__ = ["FORM", "form"]

@@ -1,16 +1,39 @@
-"""``rr.header``: a section heading."""
+"""``rr.header``: a section heading (`h2`), with an anchor link, help, icon and layout."""
 
 from __future__ import annotations
 
-from .._text import plain
-from ..element import Element
+from typing import Literal
 
-HEADER = Element("header", ("text",), doc="`text`, shown as a section heading (`h2`)")
+from ..element import Element
+from ._heading import HEADING_FIELDS, heading
+
+HEADER = Element(
+    "header", HEADING_FIELDS,
+    doc="`text` as a section heading (`h2`); `anchor` (id or null), `help`, `icon`, "
+        "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
+)
 
 
 @HEADER.function
-def header(body: object) -> None:
-    """Show ``body`` as a section heading."""
-    HEADER.draw(text=plain(body))
+def header(
+    body: object,
+    anchor: str | Literal[False] | None = None,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    divider: bool | str | None = False,
+    width: Literal["stretch", "content"] | int = "stretch",
+    text_alignment: Literal["left", "center", "right", "justify"] = "left",
+    wrap: bool = True,
+) -> None:
+    """Show ``body`` as a section heading.
+
+    ``anchor=False`` drops its link; ``divider`` draws a coloured rule.
+    """
+    heading(
+        HEADER, body, anchor, help=help, icon=icon, divider=divider, width=width,
+        text_alignment=text_alignment, wrap=wrap,
+    )
+
 
 __all__ = ["HEADER", "header"]

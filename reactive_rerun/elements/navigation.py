@@ -6,7 +6,8 @@ from ..element import Element
 
 NAVIGATION = Element(
     "navigation", ("pages", "current", "position"),
-    doc="`pages` (list of `{path, title, icon, section}`), `current` (the shown page's path), "
+    doc="`pages` (list of `{path, title, icon, section, help}`; hidden pages are not listed), "
+    "`current` (the shown page's path), "
     "`position` (`sidebar` / `top`); a link sends `nav`",
 )
 

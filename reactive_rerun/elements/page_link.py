@@ -5,9 +5,12 @@ from __future__ import annotations
 from ..element import Element
 
 PAGE_LINK = Element(
-    "page_link", ("path", "url", "label", "icon", "disabled", "help", "current"),
+    "page_link",
+    ("path", "url", "label", "icon", "disabled", "help", "current", "icon_position", "width",
+     "query"),
     doc="`path` (an app page, or `null`), `url` (another site, or `null`), `label`, `icon`, "
-    "`disabled`, `help`, `current` (bool)",
+    "`disabled`, `help`, `current` (bool), `icon_position`, `width`, `query` (the page's query "
+    "string, sent with `nav`)",
 )
 
 

@@ -23,11 +23,14 @@ def pills(
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None,
     disabled: bool = False, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
     width: int | Literal["content", "stretch"] = "content", wrap: bool | None = None,
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> Any:
     """The chosen option (``None`` if none), or a list of options in multi mode."""
     return choose(
         PILLS, label, options, selection_mode, default, required, format_func, key, help,
         on_change, args, kwargs, disabled, label_visibility,
+        width=width, wrap=wrap, bind=bind, persist_state=persist_state,
     )
 
 __all__ = ["PILLS", "pills"]

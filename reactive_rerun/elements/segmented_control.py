@@ -24,11 +24,14 @@ def segmented_control(
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None,
     disabled: bool = False, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
     width: int | Literal["content", "stretch"] = "content", wrap: bool | None = None,
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> Any:
     """The chosen option (``None`` if none), or a list of options in multi mode."""
     return choose(
         SEGMENTED_CONTROL, label, options, selection_mode, default, required, format_func, key,
         help, on_change, args, kwargs, disabled, label_visibility,
+        width=width, wrap=wrap, bind=bind, persist_state=persist_state,
     )
 
 __all__ = ["SEGMENTED_CONTROL", "segmented_control"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Literal
 
+from .. import _params
 from ..context import current_run
 from ..element import Element
 from ..errors import APIError
@@ -12,8 +13,9 @@ from ..layout import Container, open_block
 from ..threads import run_ui
 
 STATUS = Element(
-    "status", ("label", "state", "expanded"),
-    doc="`label`, `state` (`running` / `complete` / `error`), `expanded` (open when it changes)",
+    "status", ("label", "state", "expanded", "variant", "width"),
+    doc="`label`, `state` (`running` / `complete` / `error`), `expanded` (open when it changes), "
+        "`variant` (`default` / `compact` / `step`, as `expander`'s), `width`",
     block=True,
 )
 
@@ -75,14 +77,16 @@ class StatusContainer(Container):
 
 @STATUS.function
 def status(
-    label: str, *, expanded: bool = False, state: State = "running", width: object = "stretch"
+    label: str, *, expanded: bool = False, state: State = "running",
+    type: Literal["default", "compact", "step"] = "default",
+    width: Literal["stretch"] | int = "stretch",
 ) -> StatusContainer:
-    """A container showing the state of work: ``with rr.status("Searching...") as s:``.
-
-    ``width`` is accepted; the status always takes the container's width.
-    """
+    """A container showing the state of work: ``with rr.status("Searching...") as s:``."""
+    if type not in ("default", "compact", "step"):
+        raise APIError(f"status: type must be 'default', 'compact' or 'step', not {type!r}.")
     fields: dict[str, Any] = {
         "label": str(label), "state": _state(state), "expanded": bool(expanded),
+        "variant": type, "width": _params.width("status", width, content=False),
     }
     return StatusContainer(open_block(STATUS, None, **fields).path, fields)
 

@@ -1,16 +1,39 @@
-"""``rr.subheader``: a sub-section heading."""
+"""``rr.subheader``: a sub-section heading (`h3`), with an anchor link, help, icon and layout."""
 
 from __future__ import annotations
 
-from .._text import plain
-from ..element import Element
+from typing import Literal
 
-SUBHEADER = Element("subheader", ("text",), doc="`text`, shown as a sub-section heading (`h3`)")
+from ..element import Element
+from ._heading import HEADING_FIELDS, heading
+
+SUBHEADER = Element(
+    "subheader", HEADING_FIELDS,
+    doc="`text` as a sub-section heading (`h3`); `anchor` (id or null), `help`, `icon`, "
+        "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
+)
 
 
 @SUBHEADER.function
-def subheader(body: object) -> None:
-    """Show ``body`` as a sub-section heading."""
-    SUBHEADER.draw(text=plain(body))
+def subheader(
+    body: object,
+    anchor: str | Literal[False] | None = None,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    divider: bool | str | None = False,
+    width: Literal["stretch", "content"] | int = "stretch",
+    text_alignment: Literal["left", "center", "right", "justify"] = "left",
+    wrap: bool = True,
+) -> None:
+    """Show ``body`` as a sub-section heading.
+
+    ``anchor=False`` drops its link; ``divider`` draws a coloured rule.
+    """
+    heading(
+        SUBHEADER, body, anchor, help=help, icon=icon, divider=divider, width=width,
+        text_alignment=text_alignment, wrap=wrap,
+    )
+
 
 __all__ = ["SUBHEADER", "subheader"]

@@ -9,12 +9,14 @@ from ..bindings import Callback
 from ..context import current_block, current_run
 from ..element import Element, form_of
 from ..errors import APIError
-from ..widget import WIDGET_FIELDS, button_type, never, show
+from ..widget import BUTTON_FIELDS, WIDGET_FIELDS, button_extra, never, show
 
 SUBMIT = Element(
-    "submit", (*WIDGET_FIELDS, "kind", "wide"),
+    "submit", (*WIDGET_FIELDS, *BUTTON_FIELDS),
     doc="as `button`; `form` is its form's id (sent with `submit`)", trigger=True,
 )
+
+WHERE = "form_submit_button"
 
 
 @SUBMIT.function
@@ -27,8 +29,13 @@ def form_submit_button(
     *,
     key: str | int | None = None,
     type: Literal["primary", "secondary", "tertiary"] = "secondary",
+    icon: str | None = None,
+    icon_position: Literal["left", "right"] = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: Literal["content", "stretch"] | int = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """Submits its form: every value of the form reaches the script at once."""
     run = current_run()
@@ -40,7 +47,10 @@ def form_submit_button(
     return bool(show(
         SUBMIT, label, key=key, identity=(), default=False, decode=never, help=help,
         disabled=disabled, callback=on_click, args=args, kwargs=kwargs,
-        extra={"kind": button_type(label, type), "wide": use_container_width},
+        extra=button_extra(
+            label, type=type, icon=icon, icon_position=icon_position, width=width,
+            use_container_width=use_container_width, shortcut=shortcut, wrap=wrap, where=WHERE,
+        ),
     ))
 
 __all__ = ["SUBMIT", "form_submit_button"]

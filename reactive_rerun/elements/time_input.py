@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
@@ -22,7 +23,7 @@ def _enter(props: dict[str, Any], value: Any) -> str | None:
 
 
 TIME_INPUT = Element(
-    "time_input", (*WIDGET_FIELDS, "value", "step"),
+    "time_input", (*WIDGET_FIELDS, "value", "step", "required", "width", "format"),
     doc="`value` (`HH:MM[:SS]` or `null`), `step` (seconds)",
     value_field="value", read=_read, enter=_enter,
 )
@@ -56,15 +57,22 @@ def time_input(
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
     disabled: bool = False, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
     step: int | dt.timedelta = dt.timedelta(minutes=15),
-    width: int | Literal["stretch"] = "stretch",
+    width: int | Literal["stretch"] = "stretch", required: bool = False,
+    format: Literal["12h", "24h"] | None = None,
+    bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> dt.time | None:
     """A ``datetime.time`` (``None`` when ``value=None`` and nothing is entered)."""
     every = seconds_of("time_input", label, step)
+    if format not in (None, "12h", "24h"):
+        raise APIError(
+            f"time_input {label!r}: format must be '12h', '24h' or None, not {format!r}."
+        )
     start = _time(label, value)
     empty_allowed = value is None
 
     def decode(wire: Any) -> dt.time | None:
-        if wire is None and empty_allowed:
+        if wire is None and empty_allowed and (not required or start is None):
             return None
         t = parse_time(wire)
         if not on_step(seconds(t), every):
@@ -87,7 +95,10 @@ def time_input(
         TIME_INPUT, label, key=key, identity=(encode(start) if value != "now" else "now", every),
         default=start, decode=decode, encode=encode, help=help, disabled=disabled,
         label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
-        extra={"step": every},
+        bind=bind, persist_state=persist_state,
+        extra={"step": every, "required": _params.flag("time_input", "required", required),
+               "width": _params.width(f"time_input {label!r}", width, content=False),
+               "format": format},
     )
     return result
 

@@ -1,16 +1,38 @@
-"""``rr.title``: the page's title."""
+"""``rr.title``: the page heading (`h1`), with an anchor link, help, icon and layout."""
 
 from __future__ import annotations
 
-from .._text import plain
-from ..element import Element
+from typing import Literal
 
-TITLE = Element("title", ("text",), doc="`text`, shown as the page heading (`h1`)")
+from ..element import Element
+from ._heading import HEADING_FIELDS, heading
+
+TITLE = Element(
+    "title", HEADING_FIELDS,
+    doc="`text` as the page heading (`h1`); `anchor` (id or null), `help`, `icon`, "
+        "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
+)
 
 
 @TITLE.function
-def title(body: object) -> None:
-    """Show ``body`` as the page title."""
-    TITLE.draw(text=plain(body))
+def title(
+    body: object,
+    anchor: str | Literal[False] | None = None,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    width: Literal["stretch", "content"] | int = "stretch",
+    text_alignment: Literal["left", "center", "right", "justify"] = "left",
+    wrap: bool = True,
+) -> None:
+    """Show ``body`` as the page title.
+
+    ``anchor=False`` drops its link.
+    """
+    heading(
+        TITLE, body, anchor, help=help, icon=icon, divider=None, width=width,
+        text_alignment=text_alignment, wrap=wrap,
+    )
+
 
 __all__ = ["TITLE", "title"]

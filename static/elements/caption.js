@@ -1,4 +1,4 @@
-import { textLeaf } from '../dom.js';
+import { helpLeaf } from '../dom.js';
 
-export const props = ['text'];
-export default textLeaf('p', 'rr-caption');
+export const props = ['text', 'help', 'width', 'text_alignment', 'wrap'];
+export default helpLeaf('p', 'rr-caption', (node, e) => { node.textContent = e.text ?? ''; });

@@ -1,6 +1,6 @@
 import { h, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'placeholder', 'max_chars', 'pinned', 'width'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'placeholder', 'max_chars', 'pinned', 'width', 'mode', 'height'];
 
 const NS = 'http://www.w3.org/2000/svg';
 export function icon(d, box = '0 0 24 24') { // a small SVG icon from path data (no innerHTML)
@@ -32,6 +32,7 @@ function build(e, id, st, ctx) {
     const v = ta.value;
     if (st.e.disabled || !v.trim()) return;
     ctx.send({ t: 'click', id: st.e.id, v });
+    if (st.e.mode === 'disable' || st.e.mode === 'stop') lock();
     ta.value = '';
     drafts.delete(st.e.id);
     grow(); empty();
@@ -42,6 +43,16 @@ function build(e, id, st, ctx) {
   ta.oninput = () => { drafts.set(st.e.id, ta.value); grow(); empty(); };
   ta.onfocus = () => { focused = st.e.id; };
   ta.onblur = () => setTimeout(() => { if (ta.isConnected && focused === st.e.id) focused = null; });
+  // submit_mode "disable" / "stop": the box is disabled from a submission until the run it
+  // caused ends (the page's state leaves "running"); "stop" also shows only the stop button.
+  let locked = false, seen = false;
+  const watch = new MutationObserver(() => {
+    const running = document.body.dataset.rrState === 'running';
+    if (running) seen = true;
+    else if (locked && seen) unlock();
+  });
+  const lock = () => { locked = true; seen = false; ta.disabled = true; node.classList.add('rr-chat-locked'); watch.observe(document.body, { attributes: true, attributeFilter: ['data-rr-state'] }); };
+  const unlock = () => { locked = false; watch.disconnect(); ta.disabled = !!st.e.disabled; node.classList.remove('rr-chat-locked'); empty(); };
   send.onclick = submit;
   stop.onclick = () => ctx.send({ t: 'stop' });
   const box = h('div', { class: 'rr-chat-box' }, ta, stop, send);
@@ -56,11 +67,15 @@ function build(e, id, st, ctx) {
       ta.placeholder = e.placeholder || '';
       ta.setAttribute('aria-label', e.placeholder || 'Message');
       if (e.max_chars) ta.maxLength = e.max_chars; else ta.removeAttribute('maxlength');
-      ta.disabled = e.disabled;
+      ta.disabled = e.disabled || locked;
       node.classList.toggle('rr-chat-pinned', !!e.pinned);
+      node.dataset.mode = e.mode || 'submit';
+      ta.style.minHeight = typeof e.height === 'number' ? e.height + 'px' : '';
+      node.classList.toggle('rr-chat-stretch', e.height === 'stretch');
       box.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
       empty();
     },
+    gone: () => watch.disconnect(),
     btn: true,
   };
 }

@@ -1,6 +1,6 @@
 import { h, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'width', 'wrap'];
 
 // Shared with toggle.js (a checkbox with role=switch).
 export function check(e, id, st) {

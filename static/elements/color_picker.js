@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'width'];
 
 // The browser's colour field (Enter or Space opens its dialog), with the hex value beside it.
 function build(e, id, st) {

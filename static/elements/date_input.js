@@ -1,6 +1,6 @@
 import { h, field, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'min', 'max', 'format', 'range'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'min', 'max', 'format', 'range', 'required', 'width'];
 
 // The browser's own date field (keyboard: type the digits, arrows step them); its text follows the
 // user's locale, so `format` shows the chosen date(s) in the label row as the script asked.
@@ -24,7 +24,8 @@ function build(e, id, st) {
     return v[0] ? (v[1] ? v : [v[0]]) : [];
   };
   const valid = () => ins.every((i) => i.validity.valid) && !(range && ins[0].value && ins[1].value && ins[0].value > ins[1].value)
-    && (range || ins[0].value || st.e.value === null || st.cur === null);
+    && (range || ins[0].value || ((st.e.value === null || st.cur === null) && !st.e.required))
+    && !(range && st.e.required && !ins[0].value);
   const show = () => {
     const v = get(), fmt = st.e.format || 'YYYY/MM/DD';
     out.textContent = range ? v.map((x) => formatDate(x, fmt)).join(' – ') : formatDate(v, fmt);
@@ -41,7 +42,7 @@ function build(e, id, st) {
     paint(e) {
       setLabel(f.lt, e);
       f.lt.id = id + 'g';
-      for (const i of ins) Object.assign(i, { min: e.min ?? '', max: e.max ?? '', disabled: e.disabled });
+      for (const i of ins) Object.assign(i, { min: e.min ?? '', max: e.max ?? '', disabled: e.disabled, required: !!e.required });
       show();
     },
     get,

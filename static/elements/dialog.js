@@ -1,9 +1,10 @@
 import { h } from '../dom.js';
+import { icon } from '../icons.js';
 
 // A modal <dialog>. It opens when drawn, and again when a run opens it anew (`opened` changes);
 // removing it (a run that does not call the dialog) closes it. Dismissing it (close button,
 // Escape, a click on the backdrop) closes it here and, when the script asked, clicks `id`.
-export const props = ['title', 'width', 'dismissible', 'id', 'opened'];
+export const props = ['title', 'width', 'dismissible', 'id', 'opened', 'position', 'icon'];
 const WIDTHS = { small: '500px', medium: '750px', large: '1280px' };
 export default function mount(e, ctx) {
   const title = h('h2');
@@ -23,7 +24,8 @@ export default function mount(e, ctx) {
   const update = (e) => {
     if (e.opened !== cur.opened) open();
     cur = e;
-    title.textContent = e.title;
+    title.replaceChildren(...(e.icon ? [icon(e.icon, 'rr-hicon'), ' '] : []), e.title);
+    node.dataset.position = e.position || 'center';
     node.setAttribute('aria-label', e.title);
     node.style.setProperty('--w', WIDTHS[e.width] || WIDTHS.small);
     x.hidden = !e.dismissible;

@@ -1,4 +1,4 @@
 import { h } from '../dom.js';
 
-export const props = [];
+export const props = ['width'];
 export default () => ({ node: h('hr'), update() {} });

@@ -1,6 +1,6 @@
 import { h } from '../dom.js';
 
-export const props = ['type', 'message', 'trace'];
+export const props = ['type', 'message', 'trace', 'width'];
 export default function mount(e) {
   const type = h('strong'), msg = document.createTextNode(''), pre = h('pre');
   const trace = h('details', {}, h('summary', { text: 'Traceback' }), pre);

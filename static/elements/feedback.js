@@ -1,7 +1,7 @@
 import { h, widget } from '../dom.js';
 import { icon } from './chat_input.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'options'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'options', 'width'];
 
 const THUMB = 'M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 7.9 6 8.4 6 9v10c0 1.1.9 2 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z';
 const STAR = 'M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z';

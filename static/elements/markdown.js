@@ -1,9 +1,5 @@
-import { h } from '../dom.js';
+import { helpLeaf } from '../dom.js';
 
-export const props = ['html'];
-export default function mount(e) {
-  const node = h('div', { class: 'rr-md' });
-  const update = (e) => { node.innerHTML = e.html; }; // server-rendered Markdown, raw HTML escaped
-  update(e);
-  return { node, update };
-}
+export const props = ['html', 'help', 'width', 'text_alignment', 'wrap'];
+// server-rendered Markdown, raw HTML escaped
+export default helpLeaf('div', 'rr-md', (node, e) => { node.innerHTML = e.html; });

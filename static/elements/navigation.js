@@ -14,7 +14,7 @@ export default function mount(e, ctx) {
     for (const p of e.pages) {
       if (p.section && p.section !== section) items.push(h('div', { class: 'rr-nav-section', text: p.section }));
       section = p.section;
-      const a = h('a', { href: p.path || './', class: 'rr-nav-link', 'aria-current': p.path === e.current ? 'page' : null },
+      const a = h('a', { href: p.path || './', class: 'rr-nav-link', title: p.help || null, 'aria-current': p.path === e.current ? 'page' : null },
         icon(p.icon, 'rr-nav-icon'), h('span', { text: p.title }));
       a.onclick = (ev) => {
         if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return; // a new tab loads the page itself

@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { icon as iconOf } from '../icons.js';
 
-export const props = ['path', 'url', 'label', 'icon', 'disabled', 'help', 'current'];
+export const props = ['path', 'url', 'label', 'icon', 'disabled', 'help', 'current', 'icon_position', 'width', 'query'];
 
 export default function mount(e, ctx) {
   const a = h('a', { class: 'rr-page-link' });
@@ -14,11 +14,12 @@ export default function mount(e, ctx) {
     if (E.disabled) return ev.preventDefault();
     if (E.path == null || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return;
     ev.preventDefault();
-    ctx.send({ t: 'nav', page: E.path });
+    ctx.send(E.query ? { t: 'nav', page: E.path, query: E.query } : { t: 'nav', page: E.path });
   };
   const update = (e) => {
     a.rrE = e;
-    a.href = e.url != null ? e.url : (e.path || './');
+    a.href = e.url != null ? e.url : (e.path || './') + (e.query ? '?' + e.query : '');
+    if (e.icon_position === 'right') a.append(icon); else a.prepend(icon);
     if (e.url != null) { a.target = '_blank'; a.rel = 'noopener noreferrer'; } else { a.removeAttribute('target'); a.removeAttribute('rel'); }
     icon.replaceChildren(...(e.icon ? [iconOf(e.icon)] : []));
     icon.hidden = !e.icon;

@@ -1,6 +1,6 @@
 import { h, eq, groupField, setLabel, widget } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'options', 'multi', 'required'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'value', 'options', 'multi', 'required', 'width', 'wrap'];
 
 // Options as toggle buttons (aria-pressed) in a labelled group: Tab moves between them, Enter or
 // Space picks one. Single mode: picking the chosen one again clears it (unless `required`).

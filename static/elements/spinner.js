@@ -1,6 +1,6 @@
 import { h } from '../dom.js';
 
-export const props = ['text', 'show_time'];
+export const props = ['text', 'show_time', 'width'];
 export default function mount(e) {
   const text = document.createTextNode('');
   const time = h('span', { class: 'rr-spinner-time' });

@@ -2,7 +2,7 @@ import { h, ui } from '../dom.js';
 import { icon } from './chat_input.js';
 
 // `expanded` opens or closes it when the script changes it; the user's toggling is kept by path.
-export const props = ['label', 'state', 'expanded'];
+export const props = ['label', 'state', 'expanded', 'variant', 'width'];
 const MARK = { complete: 'M9.5 16.2 5.3 12l-1.4 1.4 5.6 5.6 12-12-1.4-1.4z', error: 'M18.3 5.7 16.9 4.3 12 9.2 7.1 4.3 5.7 5.7 10.6 12l-4.9 4.9 1.4 1.4 4.9-4.9 4.9 4.9 1.4-1.4-4.9-4.9z' };
 export default function mount(e, ctx) {
   const path = ctx.path;
@@ -15,6 +15,7 @@ export default function mount(e, ctx) {
   let last = null;
   const update = (e) => {
     text.textContent = e.label;
+    node.className = 'rr-exp rr-status rr-exp-' + (e.variant || 'default');
     if (last && e.expanded !== last.expanded) node.open = ui[path] = !!e.expanded;
     if (!last || e.state !== last.state) {
       node.dataset.state = e.state;

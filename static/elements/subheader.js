@@ -1,4 +1,4 @@
-import { textLeaf } from '../dom.js';
+import { heading } from '../dom.js';
 
-export const props = ['text'];
-export default textLeaf('h3', null);
+export const props = ['text', 'anchor', 'help', 'icon', 'divider', 'width', 'text_alignment', 'wrap'];
+export default heading('h3');

@@ -1,4 +1,4 @@
-import { textLeaf } from '../dom.js';
+import { helpLeaf } from '../dom.js';
 
-export const props = ['text'];
-export default textLeaf('div', 'rr-text');
+export const props = ['text', 'help', 'width', 'text_alignment', 'wrap'];
+export default helpLeaf('div', 'rr-text', (node, e) => { node.textContent = e.text ?? ''; });
