@@ -33,8 +33,35 @@ export const textLeaf = (tag, cls) => (e) => {
   return { node, update };
 };
 
-// A `?` icon whose tooltip is `help` (plain text), reachable by keyboard and named for screen readers.
-export const helpIcon = (help) => (help ? h('span', { class: 'rr-help', tabindex: 0, role: 'img', title: help, 'aria-label': help }, '?') : null);
+// `help` is Markdown, as in Streamlit: its inline part (**bold**, *italic*, `code`, [links](https://…)
+// and line breaks) is built here as DOM nodes, so the text never becomes HTML.
+const INLINE = /\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|\*([^*\s][^*]*)\*|\b_([^_]+)_\b/g;
+export function inlineMarkdown(text) {
+  const out = [];
+  String(text).split('\n').forEach((line, i) => {
+    if (i) out.push(h('br'));
+    let last = 0;
+    for (const m of line.matchAll(INLINE)) {
+      if (m.index > last) out.push(line.slice(last, m.index));
+      if (m[1] != null) out.push(h('strong', { text: m[1] }));
+      else if (m[2] != null) out.push(h('code', { text: m[2] }));
+      else if (m[3] != null) out.push(h('a', { href: m[4], target: '_blank', rel: 'noopener noreferrer', text: m[3] }));
+      else out.push(h('em', { text: m[5] ?? m[6] }));
+      last = m.index + m[0].length;
+    }
+    if (last < line.length) out.push(line.slice(last));
+  });
+  return out;
+}
+const plain = (text) => String(text).replace(INLINE, (_, b, c, l, _u, e1, e2) => b ?? c ?? l ?? e1 ?? e2);
+
+// A `?` icon whose tooltip shows `help` (inline Markdown) on hover and on keyboard focus; screen
+// readers get its plain text as the icon's name.
+export const helpIcon = (help) => {
+  if (!help) return null;
+  const tip = h('span', { class: 'rr-helptip', 'aria-hidden': 'true' }, h('span', { class: 'rr-helptip-body' }, ...inlineMarkdown(help)));
+  return h('span', { class: 'rr-help', tabindex: 0, role: 'img', 'aria-label': plain(help) }, '?', tip);
+};
 
 // title, header, subheader: text, an optional icon before it, a `#` link to its anchor (shown on
 // hover or focus), a help icon and a coloured divider under it.
