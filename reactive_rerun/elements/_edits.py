@@ -278,16 +278,13 @@ def apply(table: Table, state: dict[str, Any], defaults: Mapping[str, Any]) -> A
 def _set(pd: Any, out: Any, row: int, column: Any, value: Any) -> None:
     """One cell; a naive datetime in a zoned column is read in the column's zone."""
     at = (row, out.columns.get_loc(column))
-    try:
-        out.iloc[at] = value
-        return
-    except (TypeError, ValueError):
-        pass
     zone = getattr(getattr(out[column], "dt", None), "tz", None) \
         if out[column].dtype.kind == "M" else None
     if zone is not None and isinstance(value, dt.datetime) and value.tzinfo is None:
-        out.iloc[at] = pd.Timestamp(value).tz_localize(zone)
-    else:
+        value = pd.Timestamp(value).tz_localize(zone)  # (pandas 2 would make the column object)
+    try:
+        out.iloc[at] = value
+    except (TypeError, ValueError):
         out[column] = out[column].astype(object)
         out.iloc[at] = value
 
