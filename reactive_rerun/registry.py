@@ -239,10 +239,12 @@ class SessionRegistry:
 
     async def close_all(self, reason: str = "server shutting down") -> None:
         """Shut down: every session's record is saved first, so another worker sharing the
-        store resumes it."""
+        store resumes it. Clients are not told to drop their session (no ``close`` op): they see
+        their socket close and reconnect with their session id, which a worker sharing the store
+        resumes (with a store of its own, the new server starts them afresh)."""
         await asyncio.gather(*(self.save(s) for s in self.live.values()), return_exceptions=True)
         for session_id in list(self.live):
-            self.expire(session_id, reason, keep_record=True)
+            self.expire(session_id, reason, keep_record=True, quiet=True)
         if self._trimmer is not None:
             self._trimmer.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -220,3 +220,29 @@ async def test_a_paused_worker_neither_overwrites_nor_deletes_a_moved_session(
         from reactive_rerun import durable
 
         assert durable.load(record[b"data"]).state["n"] == 2  # not overwritten by the paused one
+
+
+async def test_a_gracefully_stopped_workers_session_resumes_on_another(
+    page: Page, cluster: tuple[str, list[Worker]]
+) -> None:
+    """A rolling restart: the worker gets SIGTERM (saves its sessions and closes its sockets);
+    the page is not told to drop its session, so it comes back on the other worker as it was."""
+    _, workers = cluster
+    async with round_robin([w.port for w in workers]) as port:
+        await open_app(page, f"http://127.0.0.1:{port}/")
+        heading = page.locator("#rr-main h2")
+        await page.get_by_role("button", name="+1").click()
+        await expect(heading).to_have_text("n = 1")
+        session = await page.evaluate("window.__rr.session")
+        first = owner(workers)
+        await page.evaluate("window.__socketBefore = window.__rr.ws")
+        first.stop()  # SIGTERM: uvicorn's graceful shutdown, the App's close_all
+        await page.wait_for_function(
+            "() => window.__rr.ws && window.__rr.ws !== window.__socketBefore"
+            " && window.__rr.state === 'connected' && window.__rr.runs.size === 0",
+            timeout=10_000,
+        )
+        assert await page.evaluate("window.__rr.session") == session  # the same session
+        await expect(heading).to_have_text("n = 1")
+        await page.get_by_role("button", name="+1").click()
+        await expect(heading).to_have_text("n = 2")
