@@ -3,13 +3,13 @@
 // lines use uPlot's own paths, areas, bars and points are drawn here on uPlot's canvas.
 // A new run's data goes through setData: the node and the uPlot instance stay.
 import { h } from '../dom.js';
-import { loadInOrder, onTheme, theme } from '../vendor.js';
+import { load, onTheme, theme } from '../vendor.js';
 
 export const props = ['mark', 'data', 'series', 'xtype', 'cats', 'x_label', 'y_label', 'stack', 'horizontal', 'sizes', 'width', 'height', 'alt'];
 
 const LIB = ['uplot-1.6.32/dist/uPlot.min.css', 'uplot-1.6.32/dist/uPlot.iife.min.js'];
 let ready;
-const uplot = () => (ready ??= loadInOrder(LIB).then(() => window.uPlot));
+const uplot = () => (ready ??= Promise.all(LIB.map((f) => load(f))).then(() => window.uPlot)); // CSS and JS at once
 const HEIGHT = 350;
 
 const alpha = (c, a) => `color-mix(in srgb, ${c} ${Math.round(a * 100)}%, transparent)`;
@@ -17,12 +17,36 @@ const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
 const pct = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const trunc = (s) => (s.length > 18 ? s.slice(0, 17) + '…' : s);
 
+// A column arrives as base64 of little-endian Float32/Float64 values ({t, h, nan, b}), or as
+// its hash alone when the chart already shows it (`kept`: hash -> decoded column).
+const fromB64 = Uint8Array.fromBase64 ? (b) => Uint8Array.fromBase64(b) : (b) => {
+  const s = atob(b), out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+};
+function column(c, kept) {
+  if (c.b == null) {
+    const have = kept.get(c.h);
+    if (!have) console.error('rr: chart column not kept', c.h);
+    return have || [];
+  }
+  const buf = fromB64(c.b).buffer;
+  const arr = c.t === 'f4' ? new Float32Array(buf) : new Float64Array(buf);
+  return c.nan ? Array.from(arr, (v) => (v === v ? v : null)) : arr; // uPlot's gaps are null
+}
+function decode(e, kept) {
+  const now = new Map(), get = (c) => { const a = column(c, kept); now.set(c.h, a); return a; };
+  const data = e.data.map(get);
+  const sizes = Array.isArray(e.sizes) ? e.sizes.map(get) : e.sizes;
+  return [{ ...e, data, sizes }, now];
+}
+
 export default function mount(e) {
   const plot = h('div', { class: 'rr-chart-plot' });
   const legend = h('div', { class: 'rr-chart-legend' });
   const tip = h('div', { class: 'rr-chart-tip', hidden: true });
   const node = h('div', { class: 'rr-chart', role: 'figure' }, plot, legend);
-  let cur = e, u = null, shape = '', dead = false, colors = [], width = 0;
+  let cur = e, u = null, shape = '', dead = false, colors = [], width = 0, kept = new Map();
 
   const shapeOf = (e) => JSON.stringify([e.mark, e.series, e.xtype, e.x_label, e.y_label, e.stack, e.horizontal,
     typeof e.sizes === 'number' ? e.sizes : e.sizes == null, e.height]);
@@ -261,7 +285,9 @@ export default function mount(e) {
   ro.observe(plot);
   const stopTheme = onTheme(() => build());
 
-  const update = (e) => {
+  const update = (wire) => {
+    const [e, now] = decode(wire, kept);
+    kept = now;
     const same = shapeOf(e) === shape;
     cur = e;
     node.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
