@@ -1,0 +1,104 @@
+"""Chart selections in Chromium: a click or a drag on a Vega-Lite or Plotly chart comes back to
+the script as Streamlit's selection shape."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from playwright.async_api import Page, expect
+
+import reactive_rerun as rr
+
+from .helpers import open_app
+
+pytestmark = [pytest.mark.anyio, pytest.mark.browser]
+
+BARS = {
+    "data": {"values": [{"k": "a", "v": 1}, {"k": "b", "v": 3}, {"k": "c", "v": 2}]},
+    "mark": "bar",
+    "params": [{"name": "pick", "select": {"type": "point", "fields": ["k"]}}],
+    "encoding": {"x": {"field": "k", "type": "nominal"},
+                 "y": {"field": "v", "type": "quantitative"}},
+}
+POINTS = {
+    "data": {"values": [{"x": i, "y": (i * 7) % 10} for i in range(10)]},
+    "mark": "point",
+    "params": [{"name": "brush", "select": {"type": "interval", "encodings": ["x"]}}],
+    "encoding": {"x": {"field": "x", "type": "quantitative"},
+                 "y": {"field": "y", "type": "quantitative"}},
+}
+
+
+async def vega_app() -> None:
+    bars = rr.vega_lite_chart(BARS, on_select="rerun", key="bars", width=400)
+    rr.text("bars " + json.dumps(bars.selection, sort_keys=True))
+    pts = rr.vega_lite_chart(POINTS, on_select="rerun", key="pts", width=400)
+    rr.text("pts " + json.dumps(pts.selection, sort_keys=True))
+
+
+async def shown(page: Page, prefix: str) -> dict[str, object]:
+    text = await page.locator(".rr-text", has_text=prefix).first.text_content() or ""
+    out: dict[str, object] = json.loads(text.strip().removeprefix(prefix))
+    return out
+
+
+async def test_a_click_and_a_drag_on_vega_lite_charts_come_back(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    await open_app(page, serve(rr.App(vega_app)))
+    await expect(page.locator(".rr-vega svg.marks")).to_have_count(2)
+    assert await shown(page, "bars ") == {"pick": {}}
+    bars = page.locator(".rr-vega").nth(0).locator(".mark-rect path")
+    await expect(bars).to_have_count(3)
+    await bars.nth(1).click()
+    await expect(page.get_by_text('bars {"pick": [{"k": "b"}]}')).to_be_visible()
+
+    chart = page.locator(".rr-vega").nth(1).locator("svg.marks")
+    box = await chart.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 3
+    await page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    await page.mouse.down()
+    await page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
+    await page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    await page.mouse.up()
+    await expect(page.get_by_text('pts {"brush": {"x": [')).to_be_visible()
+    low, high = (await shown(page, "pts "))["brush"]["x"]  # type: ignore[index]
+    assert 0 < low < high < 9
+    # the drawn brush survives the rerun it caused (the chart was not re-embedded)
+    await expect(page.locator(".rr-vega").nth(1).locator(".mark-rect path")).not_to_have_count(0)
+    assert page_errors == []
+
+
+async def plotly_app() -> None:
+    fig = {"data": [{"type": "scatter", "mode": "markers", "x": list(range(10)),
+                     "y": [(i * 7) % 10 for i in range(10)]}],
+           "layout": {"margin": {"l": 40, "r": 10, "t": 10, "b": 40}}}
+    event = rr.plotly_chart(fig, on_select="rerun", key="fig", width=500, height=400)
+    rr.text("sel " + json.dumps(event.selection, sort_keys=True))
+
+
+async def test_a_box_drag_and_a_click_on_a_plotly_chart_come_back(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    pytest.importorskip("plotly")
+    await open_app(page, serve(rr.App(plotly_app)))
+    await expect(page.locator(".rr-plotly .main-svg").first).to_be_visible()
+    area = page.locator(".rr-plotly .nsewdrag").first
+    box = await area.bounding_box()
+    assert box is not None
+    await page.mouse.move(box["x"] + 2, box["y"] + 2)
+    await page.mouse.down()
+    await page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.5, steps=5)
+    await page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] - 2, steps=5)
+    await page.mouse.up()
+    await expect(page.get_by_text('sel {"box": [{')).to_be_visible()
+    sel = await shown(page, "sel ")
+    assert sel["lasso"] == [] and len(sel["box"]) == 1  # type: ignore[arg-type]
+    indices = sel["point_indices"]
+    assert indices and all(0 <= i <= 5 for i in indices)  # type: ignore[union-attr]
+    point = sel["points"][0]  # type: ignore[index]
+    assert {"curve_number", "point_index", "x", "y"} <= set(point)
+    assert page_errors == []
