@@ -136,3 +136,47 @@ async def test_a_plotly_selection_comes_back_in_streamlits_shape() -> None:
         await at.plotly[0].set_value(picked)
         event = at.session_state.event
         assert event.selection.point_indices == [1] and event.selection.box[0]["x"] == [1.5, 2.5]
+
+
+async def test_mermaid_echarts_and_pydeck_take_streamlits_parameters() -> None:
+    option = {"xAxis": {"type": "category", "data": ["a", "b"]}, "yAxis": {},
+              "series": [{"type": "bar", "data": [1, 2], "selectedMode": "single"}]}
+
+    async def main() -> None:
+        rr.mermaid_chart("graph TD; A-->B", width=300, alt="two boxes")
+        rr.session_state.event = rr.echarts_chart(option, on_select="rerun", renderer="svg",
+                                                  height=250, key="ec")
+        rr.echarts_chart(option, theme=None)
+        rr.session_state.deck = rr.pydeck_chart(None, on_select="rerun", height=300)
+        with pytest.raises(rr.errors.APIError, match="renderer"):
+            rr.echarts_chart(option, renderer="webgl")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        assert at.mermaid[0].props == {"k": "mermaid", "body": "graph TD; A-->B", "width": 300,
+                                       "alt": "two boxes"}
+        one, two = at.echarts
+        assert one.props["renderer"] == "svg" and one.props["height"] == 250 and one.props["id"]
+        assert two.props["id"] is None and two.props["theme"] is None
+        assert at.session_state.event == {"selection": {"selected": [], "areas": []}}
+        picked = {"selected": [{"series_index": 0, "series_id": None, "series_name": None,
+                                "data_type": "main", "data_indices": [1]}], "areas": []}
+        await one.set_value(picked)
+        assert at.session_state.event.selection.selected[0]["data_indices"] == [1]
+        assert at.session_state.deck == {"selection": {"indices": {}, "objects": {}}}
+        assert at.pydeck[0].props["height"] == 300 and at.errors == []
+
+
+async def test_pydeck_chart_names_the_decks_layers() -> None:
+    pdk = pytest.importorskip("pydeck")
+    layer = pdk.Layer("ScatterplotLayer", data=[{"lat": 1.0, "lon": 2.0}] * 3, id="dots",
+                      get_position="[lon, lat]")
+    deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=1, longitude=2,
+                                                                      zoom=5))
+
+    async def main() -> None:
+        rr.pydeck_chart(deck)
+
+    async with AppTest(main) as at:
+        props = at.pydeck[0].props
+        assert props["layers"] == [{"type": "ScatterplotLayer", "id": "dots", "rows": 3}]
+        assert props["view"]["zoom"] == 5

@@ -24,6 +24,7 @@ from .datetime_input import datetime_input
 from .dialog import dialog
 from .divider import divider
 from .download_button import download_button
+from .echarts import echarts_chart
 from .empty import empty
 from .exception import exception
 from .expander import expander
@@ -37,6 +38,7 @@ from .image import image
 from .json import json
 from .map import map
 from .markdown import markdown
+from .mermaid import mermaid_chart
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
@@ -44,6 +46,7 @@ from .pills import pills
 from .plotly import plotly_chart
 from .popover import popover
 from .progress import progress
+from .pydeck import pydeck_chart
 from .pyplot import pyplot
 from .radio import radio
 from .segmented_control import segmented_control
@@ -66,14 +69,14 @@ from .toggle import toggle
 from .vega import altair_chart, vega_lite_chart
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button",
-    "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
-    "container", "dataframe", "date_input", "datetime_input", "dialog", "divider",
-    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
-    "form", "form_submit_button",
-    "graphviz_chart", "header", "image", "info", "json", "line_chart", "map", "markdown", "metric",
-    "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
-    "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider",
-    "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
-    "text_input", "time_input", "title", "toggle", "vega_lite_chart", "warning",
+    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button", "caption",
+    "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns", "container",
+    "dataframe", "date_input", "datetime_input", "dialog", "divider", "download_button",
+    "echarts_chart", "empty", "error", "exception", "expander", "feedback", "file_uploader",
+    "form", "form_submit_button", "graphviz_chart", "header", "image", "info", "json",
+    "line_chart", "map", "markdown", "mermaid_chart", "metric", "multiselect", "number_input",
+    "pills", "plotly_chart", "popover", "progress", "pydeck_chart", "pyplot", "radio",
+    "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider", "spinner",
+    "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
+    "time_input", "title", "toggle", "vega_lite_chart", "warning",
 ]

@@ -60,7 +60,7 @@ def render(fig: Any, *, clear: bool, close: bool, **savefig: Any) -> tuple[bytes
 def pyplot(
     fig: Any = None, clear_figure: bool | None = None, *,
     width: int | Literal["stretch", "content"] = "stretch",
-    use_container_width: bool | None = None, **kwargs: Any,
+    use_container_width: bool | None = None, alt: str | None = None, **kwargs: Any,
 ) -> Any:
     """Show a matplotlib figure (default: the current one, ``plt.gcf()``).
 
@@ -81,7 +81,7 @@ def pyplot(
     def show(found: tuple[bytes, int]) -> None:
         run = current_run()
         src = url(run.host.data.id, run.host.live.media.add(found[0], "image/png"))
-        PYPLOT.draw(src=src, px_width=found[1], width=width, alt=None)
+        PYPLOT.draw(src=src, px_width=found[1], width=width, alt=alt or None)
 
     if script_loop() is not None:  # a plain script's thread: render here, draw on the loop
         run_ui(show, render(figure, clear=clear, close=close, **kwargs))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, expect
@@ -101,4 +102,38 @@ async def test_a_box_drag_and_a_click_on_a_plotly_chart_come_back(
     assert indices and all(0 <= i <= 5 for i in indices)  # type: ignore[union-attr]
     point = sel["points"][0]  # type: ignore[index]
     assert {"curve_number", "point_index", "x", "y"} <= set(point)
+    assert page_errors == []
+
+
+ALTAIR5 = json.loads((Path(__file__).parent.parent / "data" / "altair5_specs.json").read_text())
+
+
+async def altair5_app() -> None:
+    specs = ALTAIR5["specs"]
+    for name, spec in specs.items():
+        if name == "bars_point":
+            event = rr.vega_lite_chart(spec, on_select="rerun", key=name)
+            rr.text("alt5 " + json.dumps(event.selection, sort_keys=True))
+        else:
+            rr.vega_lite_chart(spec)
+
+
+async def test_altair_5_specs_draw_and_select_with_the_vendored_vega_lite(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    """Specs Altair 5.5 made (Vega-Lite 5 schema; ``tests/data/altair5_specs.json``, made with
+    altair 5.5.0): line, layer, concat, facet, and a point selection, all drawn."""
+    assert ALTAIR5["altair"].startswith("5.")
+    await open_app(page, serve(rr.App(altair5_app)))
+    charts = page.locator(".rr-vega")
+    await expect(charts).to_have_count(len(ALTAIR5["specs"]))
+    await expect(page.locator(".rr-vega svg.marks")).to_have_count(len(ALTAIR5["specs"]))
+    for i in range(len(ALTAIR5["specs"])):
+        await expect(charts.nth(i).locator("g.mark-symbol path, g.mark-rect path,"
+                                           " g.mark-line path, g.mark-rule line").first
+                     ).to_be_attached()
+    assert await shown(page, "alt5 ") == {"param_1": {}}
+    bars = page.locator(".rr-vega").first.locator(".mark-rect path")  # bars_point sorts first
+    await bars.nth(2).click()
+    await expect(page.get_by_text('alt5 {"param_1": [{"k": "c"}]}')).to_be_visible()
     assert page_errors == []
