@@ -89,8 +89,11 @@ def _looking(fig: Any, dark: bool) -> Iterator[None]:
             texts += legend.get_texts()
             if legend.get_title() is not None:
                 texts.append(legend.get_title())
-            frame = legend.get_frame()
-            swap(frame.get_facecolor, frame.set_facecolor, white, (0, 0, 0, 0))
+            frame = legend.get_frame()  # white at the legend's framealpha
+            if to_rgba(frame.get_facecolor())[:3] == white[:3]:
+                old_face = frame.get_facecolor()
+                frame.set_facecolor((0, 0, 0, 0))
+                undo.append(functools.partial(frame.set_facecolor, old_face))
     if dark:
         for text in texts:
             swap(text.get_color, text.set_color, black, DARK_TEXT)
