@@ -289,18 +289,27 @@ def floats(values: Any) -> array.array[float] | None:
     return out
 
 
+def _exact_f32(values: array.array[float]) -> array.array[float] | None:
+    """``values`` as Float32 when that loses nothing (and holds no NaN), else None. Most float
+    data fails on its first values, which spares converting it all."""
+    head = values[:64]
+    try:
+        if array.array("d", array.array("f", head)) != head:
+            return None
+        f32 = array.array("f", values)
+    except OverflowError:
+        return None
+    return f32 if array.array("d", f32) == values else None
+
+
 def encode(values: Any) -> dict[str, Any]:
     """A column for the wire: little-endian Float32 when that is exact, else Float64, base64;
     NaN for missing values (``nan``: whether there are any), and a content hash ``h`` by
     which an update that leaves the column unchanged refers to it instead of resending it."""
     if isinstance(values, array.array):
-        try:
-            f32 = array.array("f", values)
-            has_nan = any(map(math.isnan, values))
-            exact = not has_nan and array.array("d", f32) == values
-        except OverflowError:
-            exact = False
-        out = f32 if exact else values
+        f32 = _exact_f32(values)
+        exact = f32 is not None
+        out = f32 if f32 is not None else values
         if sys.byteorder == "big":  # pragma: no cover
             out = array.array(out.typecode, out)
             out.byteswap()
