@@ -137,3 +137,30 @@ async def test_altair_5_specs_draw_and_select_with_the_vendored_vega_lite(
     await bars.nth(2).click()
     await expect(page.get_by_text('alt5 {"param_1": [{"k": "c"}]}')).to_be_visible()
     assert page_errors == []
+
+
+async def changing_app() -> None:
+    n = rr.session_state.n = rr.session_state.get("n", 2) + (1 if rr.button("Next") else 0)
+    rr.vega_lite_chart({"data": {"values": [{"x": i, "y": i * i} for i in range(n)]},
+                        "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                                      "y": {"field": "y", "type": "quantitative"}}})
+    rr.plotly_chart({"data": [{"type": "bar", "y": list(range(n))}]}, height=300)
+
+
+async def test_vega_lite_and_plotly_charts_take_new_data_in_place(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    pytest.importorskip("plotly")
+    await open_app(page, serve(rr.App(changing_app)))
+    points = page.locator(".rr-vega .mark-symbol path")
+    await expect(points).to_have_count(2)
+    await expect(page.locator(".rr-plotly .main-svg").first).to_be_visible()
+    await page.evaluate("() => { window.__v = document.querySelector('.rr-vega');"
+                        " window.__p = document.querySelector('.rr-plotly'); }")
+    await page.get_by_role("button", name="Next").click()
+    await expect(points).to_have_count(3)
+    await page.wait_for_function(
+        "() => document.querySelector('.rr-plotly-box').data?.[0]?.y?.length === 3")
+    assert await page.evaluate("() => document.querySelector('.rr-vega') === window.__v"
+                               " && document.querySelector('.rr-plotly') === window.__p")
+    assert page_errors == []
