@@ -9,7 +9,9 @@ One in-process server (uvicorn in a thread), one headless Chromium page. Each sa
 button whose run draws ``line_chart`` of ``points`` points; the first sample also loads the
 chart module and uPlot, the later ones update the chart in place (uPlot setData). Measured in
 the page: click -> the frame with the chart arrived, click -> painted (two animation frames
-after the run ended), and the bytes the server sent for that run (websocket text frames).
+after the run ended), and the bytes the server sent for that run (websocket text frames); and,
+from ``chart.js``'s performance marks, click -> the chart module got the data, decoded it, drew
+it (uPlot), and -> the chart module and uPlot loaded (first draw only).
 
 Streamlit: its own server process (``apps/st_chart.py``, same data built the same way), the same
 click; painted is when the chart's canvas holds a picture different from before the click
@@ -62,7 +64,16 @@ MEASURE = """() => new Promise((done) => {
     if (got && document.querySelector('.rr-chart canvas') && window.__rr.runs.size === 0) {
       requestAnimationFrame(() => requestAnimationFrame(() => {
         ws.removeEventListener('message', onmsg);
-        done({ painted_ms: performance.now() - t0, frame_ms: got - t0, bytes });
+        const mark = (name) => {
+          const m = performance.getEntriesByName(name).filter((e) => e.startTime >= t0).pop();
+          return m ? m.startTime - t0 : null;
+        };
+        const lib = performance.getEntriesByType('resource')
+          .filter((r) => /chart\.js|uPlot/.test(r.name) && r.startTime >= t0);
+        const libs = lib.length ? Math.max(...lib.map((r) => r.responseEnd)) - t0 : null;
+        done({ painted_ms: performance.now() - t0, frame_ms: got - t0, bytes,
+               data_ms: mark('rr-chart-data'), decoded_ms: mark('rr-chart-decoded'),
+               drawn_ms: mark('rr-chart-drawn'), libs_loaded_ms: libs });
       }));
     } else requestAnimationFrame(tick);
   };

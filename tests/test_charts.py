@@ -199,3 +199,19 @@ async def test_an_update_sends_only_the_columns_that_changed() -> None:
         shown = at.chart[0].props["data"]  # the client rebuilt the whole chart
         assert cd.decode(shown[0]) == list(range(5000))
         assert cd.decode(shown[1])[:2] == [math.sin(2), math.sin(1 / 50 + 2)]
+
+
+def test_lists_of_numbers_are_read_without_numpy() -> None:
+    """Plain lists for a line chart go through C arrays while numpy is not imported."""
+    from reactive_rerun.elements import _chartdata as cd
+    from reactive_rerun.elements.chart import _plain_numbers
+
+    out = _plain_numbers([0, 1, 2], [[1.0, math.nan, 2.0], [3, 4, 5]], None, numpy_loaded=False)
+    assert out is not None and [type(c).__name__ for c in out["data"]] == ["Floats"] * 3
+    x, y, z = (cd.encode(c) for c in out["data"])
+    assert (x["t"], y["t"], z["t"]) == ("f4", "f8", "f4") and y["nan"] and not z["nan"]
+    assert cd.decode(y) == [1.0, None, 2.0] and cd.decode(z) == [3, 4, 5]
+    assert _plain_numbers([2, 1], [[1, 2]], None, numpy_loaded=False) is None  # not sorted
+    assert _plain_numbers([0, math.nan], [[1, 2]], None, numpy_loaded=False) is None
+    assert _plain_numbers([0, 1], [[1, math.inf]], None, numpy_loaded=False) is None
+    assert _plain_numbers([0, 1], [["a", "b"]], None, numpy_loaded=False) is None

@@ -275,17 +275,25 @@ def plain(values: Any) -> list[Any]:
     return values if isinstance(values, list) else list(values)
 
 
-def floats(values: Any) -> array.array[float] | None:
+class Floats(array.array):  # type: ignore[type-arg]
+    """A C array of doubles that knows whether it holds NaN (one pass over it finds out)."""
+
+    nan = False
+
+
+def floats(values: Any) -> Floats | None:
     """A list of plain numbers as a C array of doubles, without numpy (not imported yet: it
-    costs a first chart a third of a second); None if anything else is in it."""
+    costs a first chart a third of a second); None if anything else is in it, or infinity."""
     if not isinstance(values, list | range) or (values and isinstance(values[0], bool)):
         return None
     try:
-        out = array.array("d", values)
+        out = Floats("d", values)
     except (TypeError, OverflowError):
         return None
-    if any(map(math.isinf, out)):
-        return None
+    if not all(map(math.isfinite, out)):
+        if any(map(math.isinf, out)):
+            return None
+        out.nan = True
     return out
 
 
@@ -306,33 +314,36 @@ def encode(values: Any) -> dict[str, Any]:
     """A column for the wire: little-endian Float32 when that is exact, else Float64, base64;
     NaN for missing values (``nan``: whether there are any), and a content hash ``h`` by
     which an update that leaves the column unchanged refers to it instead of resending it."""
+    raw: Any  # a little-endian buffer, hashed and encoded without copying it first
     if isinstance(values, array.array):
         f32 = _exact_f32(values)
-        exact = f32 is not None
-        out = f32 if f32 is not None else values
+        raw = f32 if f32 is not None else values
         if sys.byteorder == "big":  # pragma: no cover
-            out = array.array(out.typecode, out)
-            out.byteswap()
-        raw = out.tobytes()
-        kind = "f4" if exact else "f8"
-        digest = hashlib.blake2b(raw, digest_size=8, person=kind.encode()).hexdigest()
-        return {"t": kind, "h": digest, "nan": any(map(math.isnan, values)),
-                "b": base64.b64encode(raw).decode("ascii")}
+            raw = array.array(raw.typecode, raw)
+            raw.byteswap()
+        has_nan = values.nan if isinstance(values, Floats) else any(map(math.isnan, values))
+        return _column(raw, f32 is not None, has_nan)
     np = numpy()
     if np is not None:
         arr = np.asarray(
             values if type(values).__module__ == "numpy"
             else [math.nan if v is None else v for v in values], dtype=np.float64)
-        f32 = arr.astype("<f4")
-        exact = bool(np.array_equal(f32.astype(np.float64), arr, equal_nan=True))
-        raw = f32.tobytes() if exact else arr.astype("<f8").tobytes()
-        has_nan = bool(np.isnan(arr).any())
-    else:  # pragma: no cover - without numpy
-        vals = array.array("d", (math.nan if v is None else float(v) for v in values))
-        if sys.byteorder == "big":
-            vals.byteswap()
-        exact, raw, has_nan = False, vals.tobytes(), any(v != v for v in vals)
-    kind = "f4" if exact else "f8"
+        head = arr[:64]
+        exact = bool(np.array_equal(head.astype("<f4").astype(np.float64), head, equal_nan=True))
+        if exact:
+            f32 = arr.astype("<f4")
+            exact = bool(np.array_equal(f32.astype(np.float64), arr, equal_nan=True))
+        raw = f32 if exact else np.ascontiguousarray(arr, dtype="<f8")
+        return _column(raw, exact, bool(np.isnan(arr).any()))
+    # without numpy  # pragma: no cover
+    vals = array.array("d", (math.nan if v is None else float(v) for v in values))
+    if sys.byteorder == "big":
+        vals.byteswap()
+    return _column(vals, False, any(map(math.isnan, vals)))
+
+
+def _column(raw: Any, f4: bool, has_nan: bool) -> dict[str, Any]:
+    kind = "f4" if f4 else "f8"
     digest = hashlib.blake2b(raw, digest_size=8, person=kind.encode()).hexdigest()
     return {"t": kind, "h": digest, "nan": has_nan,
             "b": base64.b64encode(raw).decode("ascii")}

@@ -266,13 +266,14 @@ def build(
     }
 
 
-def _plain_numbers(xs_raw: Any, ys: list[Any], size: Any) -> dict[str, Any] | None:
+def _plain_numbers(xs_raw: Any, ys: list[Any], size: Any, *, numpy_loaded: bool | None = None
+                   ) -> dict[str, Any] | None:
     """``build`` of a line or scatter chart of lists of plain numbers, x ascending, while numpy
     is not imported (``cd.floats``): the columns go out as they are. None: another path."""
-    if "numpy" in sys.modules:
+    if numpy_loaded if numpy_loaded is not None else "numpy" in sys.modules:
         return None
     xs = cd.floats(xs_raw)
-    if xs is None or any(map(math.isnan, xs)):
+    if xs is None or xs.nan:
         return None
     if not all(map(operator.le, xs, itertools.islice(xs, 1, None))):
         return None
