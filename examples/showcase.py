@@ -15,15 +15,19 @@ async def main() -> None:
 
     with rr.sidebar:
         rr.header("Sidebar")
-        rr.radio("Theme", ["Light", "Dark", "System"], key="theme")
+        rr.radio("Plan", ["Free", "Pro", "Team"], key="plan")
+        rr.caption("Light, dark or your system's look: the ⋮ menu at the top right.")
         rr.toggle("Compact", key="compact")
 
     rr.header("Text")
     rr.markdown("Some **Markdown** with `code`, a [link](https://example.com) and a list:\n\n"
                 "- one\n- two\n\n<b>raw HTML stays text</b>")
     rr.text("Plain text keeps   its spacing.")
-    rr.code("async def main():\n    rr.header('hi')", language="python")
-    rr.json({"session": "abc", "runs": [1, 2, 3], "ok": True})
+    rr.code("async def main():\n    # one run of the script\n    name = rr.text_input('Name')\n"
+            "    rr.header(f'Hello, {name}!' if name else 'Hello')", language="python",
+            line_numbers=True)
+    rr.json({"session": "abc", "runs": [1, 2, 3], "ok": True, "user": {"name": "Ada", "id": 7}},
+            expanded=1)
     rr.divider()
     rr.info("Info: something to know.")
     rr.success("Success: it worked.")

@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
-from . import column_config
+from . import column_config, components
 from .cache import cache_data, cache_resource
 from .client_info import ContextProxy
 from .config import SessionConfig
@@ -16,8 +16,12 @@ from .effects import balloons, snow, toast
 from .elements import (
     altair_chart,
     area_chart,
+    audio,
+    audio_input,
+    badge,
     bar_chart,
     button,
+    camera_input,
     caption,
     chat_input,
     chat_message,
@@ -26,6 +30,7 @@ from .elements import (
     color_picker,
     columns,
     container,
+    data_editor,
     dataframe,
     date_input,
     datetime_input,
@@ -43,16 +48,22 @@ from .elements import (
     form_submit_button,
     graphviz_chart,
     header,
+    html,
+    iframe,
     image,
     info,
     json,
+    latex,
     line_chart,
+    link_button,
+    logo,
     map,
     markdown,
     mermaid_chart,
     metric,
     multiselect,
     number_input,
+    pdf,
     pills,
     plotly_chart,
     popover,
@@ -78,6 +89,7 @@ from .elements import (
     title,
     toggle,
     vega_lite_chart,
+    video,
     warning,
 )
 from .errors import APIError, RerunRequested, StopRun, UnhashableParamError
@@ -89,6 +101,7 @@ from .secrets import Secrets
 from .session import Session
 from .state import SessionState, SessionStateProxy
 from .store import MemoryStore, SessionStore
+from .theme import Theme
 from .write import write, write_stream
 
 if _typing.TYPE_CHECKING:
@@ -128,14 +141,19 @@ __all__ = (
     "SessionStateProxy",
     "SessionStore",
     "StopRun",
+    "Theme",
     "UnhashableParamError",
     "altair_chart",
     "area_chart",
+    "audio",
+    "audio_input",
+    "badge",
     "balloons",
     "bar_chart",
     "button",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "chat_input",
     "chat_message",
@@ -144,8 +162,10 @@ __all__ = (
     "color_picker",
     "column_config",
     "columns",
+    "components",
     "container",
     "context",
+    "data_editor",
     "dataframe",
     "date_input",
     "datetime_input",
@@ -164,10 +184,15 @@ __all__ = (
     "fragment",
     "graphviz_chart",
     "header",
+    "html",
+    "iframe",
     "image",
     "info",
     "json",
+    "latex",
     "line_chart",
+    "link_button",
+    "logo",
     "map",
     "markdown",
     "mermaid_chart",
@@ -176,6 +201,7 @@ __all__ = (
     "navigation",
     "number_input",
     "page_link",
+    "pdf",
     "pills",
     "plotly_chart",
     "popover",
@@ -211,6 +237,7 @@ __all__ = (
     "toast",
     "toggle",
     "vega_lite_chart",
+    "video",
     "warning",
     "write",
     "write_stream",

@@ -33,6 +33,7 @@ from .script import ScriptFile
 from .session import Session
 from .socket_writer import SocketWriter, refuse
 from .store import SessionStore, open_store
+from .theme import Theme, from_config
 
 logger = logging.getLogger("reactive_rerun")
 
@@ -67,6 +68,10 @@ class App:
             worker (any worker then serves any session), a ``SessionStore``, or None (this
             process's memory). ``store`` is the older name of the same argument.
         reload: for a ``ScriptFile``, pick up saved changes and rerun every session.
+        theme: the page's look: a ``Theme`` or a dict of its settings (``base``,
+            ``primaryColor``, ``backgroundColor``, ``secondaryBackgroundColor``,
+            ``textColor``, ``font``), set over ``[theme]`` of ``.streamlit/config.toml`` in
+            the working directory or beside a ``ScriptFile`` (``docs/theme.md``).
     """
 
     def __init__(
@@ -90,6 +95,7 @@ class App:
         session_store: str | SessionStore | None = None,
         store: SessionStore | None = None,
         reload: bool = False,
+        theme: Theme | Mapping[str, Any] | None = None,
     ) -> None:
         self.main = main
         self.reload = reload
@@ -115,7 +121,13 @@ class App:
             store=open_store(session_store if session_store is not None else store,
                              ttl=session_timeout),
         )
-        self._shell = (static_dir() / "index.html").read_text(encoding="utf-8")
+        folders = [main.folder] if isinstance(main, ScriptFile) else []
+        self.theme = from_config(folders).over(Theme.of(theme))
+        self._shell = (
+            (static_dir() / "index.html").read_text(encoding="utf-8")
+            .replace("{{theme_default}}", self.theme.default)
+            .replace("{{theme}}", self.theme.css())
+        )
         media = MediaRoutes(self.sessions)
         self._router = Starlette(
             routes=[
@@ -141,6 +153,9 @@ class App:
 
     @contextlib.asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        from .tabular import warm
+
+        warm()  # narwhals, off the loop: the first dataframe of the process does not wait for it
         watcher = None
         if self.reload and isinstance(self.main, ScriptFile):
             from .reload import watch

@@ -39,6 +39,7 @@ class WidgetMeta:
     waits: bool = False  # its events wait for the run in flight (see RunQueue.request_app)
     default: Any = None  # the value a form with clear_on_submit puts back after a submit
     path: str = ""  # where it is drawn
+    silent: bool = False  # on_change="ignore": a new value is kept for the next run, no rerun
 
 
 @dataclass(slots=True)

@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from .errors import APIError
+
 Width = Literal["small", "medium", "large"] | int | None
 Pinned = bool | None
+Alignment = Literal["left", "center", "right"] | None
+ChartColor = str | None  # "auto" / "auto-inverse" (green rising, red falling) or a CSS colour
 
 ColumnConfig = dict[str, Any]
 
@@ -31,19 +35,22 @@ def _config(kind: str | None, label: str | None, width: Width, help: str | None,
 def Column(
     label: str | None = None, *, width: Width = None, help: str | None = None,
     disabled: bool | None = None, required: bool | None = None, pinned: Pinned = None,
+    alignment: Alignment = None,
 ) -> ColumnConfig:
     """A column's label, width, help and pinning, whatever its values."""
-    return _config(None, label, width, help, disabled, required, pinned, None)
+    return _config(None, label, width, help, disabled, required, pinned, None,
+                   alignment=_align(alignment))
 
 
 def TextColumn(
     label: str | None = None, *, width: Width = None, help: str | None = None,
     disabled: bool | None = None, required: bool | None = None, pinned: Pinned = None,
     default: str | None = None, max_chars: int | None = None, validate: str | None = None,
+    alignment: Alignment = None,
 ) -> ColumnConfig:
     """Text; in ``data_editor`` at most ``max_chars``, matching ``validate`` (a regex)."""
     return _config("text", label, width, help, disabled, required, pinned, default,
-                   max_chars=max_chars, validate=validate)
+                   max_chars=max_chars, validate=validate, alignment=_align(alignment))
 
 
 def NumberColumn(
@@ -51,13 +58,14 @@ def NumberColumn(
     disabled: bool | None = None, required: bool | None = None, pinned: Pinned = None,
     default: int | float | None = None, format: str | None = None,
     min_value: int | float | None = None, max_value: int | float | None = None,
-    step: int | float | None = None,
+    step: int | float | None = None, alignment: Alignment = None,
 ) -> ColumnConfig:
     """Numbers, shown with ``format``: a printf-style string (``"%.2f"``, ``"$%d"``) or one of
     ``plain``, ``localized``, ``percent``, ``dollar``, ``euro``, ``yen``, ``accounting``,
     ``compact``, ``scientific``, ``engineering``."""
     return _config("number", label, width, help, disabled, required, pinned, default,
-                   format=format, min=min_value, max=max_value, step=step)
+                   format=format, min=min_value, max=max_value, step=step,
+                   alignment=_align(alignment))
 
 
 def CheckboxColumn(
@@ -127,19 +135,21 @@ def LinkColumn(
 def ProgressColumn(
     label: str | None = None, *, width: Width = None, help: str | None = None,
     pinned: Pinned = None, format: str | None = None, min_value: int | float | None = None,
-    max_value: int | float | None = None,
+    max_value: int | float | None = None, step: int | float | None = None,
+    color: ChartColor = None,
 ) -> ColumnConfig:
     """Numbers shown as a bar from ``min_value`` (0) to ``max_value`` (100 for ints, else 1)."""
     return _config("progress", label, width, help, None, None, pinned, None,
-                   format=format, min=min_value, max=max_value)
+                   format=format, min=min_value, max=max_value, step=step, color=color)
 
 
 def ImageColumn(
     label: str | None = None, *, width: Width = None, help: str | None = None,
-    pinned: Pinned = None,
+    pinned: Pinned = None, alignment: Alignment = None,
 ) -> ColumnConfig:
     """Image URLs (http(s) or data:image/...), shown as small images."""
-    return _config("image", label, width, help, None, None, pinned, None)
+    return _config("image", label, width, help, None, None, pinned, None,
+                   alignment=_align(alignment))
 
 
 def ListColumn(
@@ -148,6 +158,47 @@ def ListColumn(
 ) -> ColumnConfig:
     """Lists, shown as small chips."""
     return _config("list", label, width, help, None, None, pinned, None)
+
+
+def _chart(kind: str, label: str | None, width: Width, help: str | None, pinned: Pinned,
+           y_min: int | float | None, y_max: int | float | None,
+           color: ChartColor) -> ColumnConfig:
+    return _config(kind, label, width, help, None, None, pinned, None, y_min=y_min,
+                   y_max=y_max, color=color)
+
+
+def LineChartColumn(
+    label: str | None = None, *, width: Width = None, help: str | None = None,
+    pinned: Pinned = None, y_min: int | float | None = None, y_max: int | float | None = None,
+    color: ChartColor = None,
+) -> ColumnConfig:
+    """Lists of numbers, each drawn as a small line chart (an inline SVG) from ``y_min`` to
+    ``y_max`` (the list's own range when not given)."""
+    return _chart("line_chart", label, width, help, pinned, y_min, y_max, color)
+
+
+def BarChartColumn(
+    label: str | None = None, *, width: Width = None, help: str | None = None,
+    pinned: Pinned = None, y_min: int | float | None = None, y_max: int | float | None = None,
+    color: ChartColor = None,
+) -> ColumnConfig:
+    """Lists of numbers, each drawn as a small bar chart; as ``LineChartColumn``."""
+    return _chart("bar_chart", label, width, help, pinned, y_min, y_max, color)
+
+
+def AreaChartColumn(
+    label: str | None = None, *, width: Width = None, help: str | None = None,
+    pinned: Pinned = None, y_min: int | float | None = None, y_max: int | float | None = None,
+    color: ChartColor = None,
+) -> ColumnConfig:
+    """Lists of numbers, each drawn as a small area chart; as ``LineChartColumn``."""
+    return _chart("area_chart", label, width, help, pinned, y_min, y_max, color)
+
+
+def _align(alignment: Any) -> str | None:
+    if alignment not in (None, "left", "center", "right"):
+        raise APIError(f"alignment must be 'left', 'center' or 'right', not {alignment!r}.")
+    return str(alignment) if alignment is not None else None
 
 
 def _iso(value: Any) -> Any:
@@ -165,7 +216,7 @@ def width_px(width: Any) -> int | None:
 
 
 __all__ = [
-    "CheckboxColumn", "Column", "ColumnConfig", "DateColumn", "DatetimeColumn", "ImageColumn",
-    "LinkColumn", "ListColumn", "NumberColumn", "ProgressColumn", "SelectboxColumn",
-    "TextColumn", "TimeColumn", "width_px",
+    "AreaChartColumn", "BarChartColumn", "CheckboxColumn", "Column", "ColumnConfig",
+    "DateColumn", "DatetimeColumn", "ImageColumn", "LineChartColumn", "LinkColumn", "ListColumn",
+    "NumberColumn", "ProgressColumn", "SelectboxColumn", "TextColumn", "TimeColumn", "width_px",
 ]

@@ -14,6 +14,7 @@ class SessionConfig:
     max_consecutive_reruns: int = 100
     cancel_grace: float = 2.0  # how long a cancelled run may take to unwind
     stale_after: float = 0.15  # runs longer than this confirm unchanged elements (``ok``)
+    eager_after: float = 0.001  # a scope whose last run took longer sends its first change at once
     history_frames: int = 256  # frames kept for a reconnecting client
     max_pending_callbacks: int = 1000
     block_warning: float = 0.1  # seconds a run may hold the event loop before it is logged

@@ -51,6 +51,7 @@ class Run:
     started: float = 0.0
     phase: Literal["callbacks", "body"] = "callbacks"
     quiet: bool = False  # started by a fragment's timer, not by the user: no "Running…"
+    eager: bool = False  # send the first change at once, not at the run's end (a slow scope)
     stopping: bool = False  # set when the run is cancelled; UI calls then stop it too
     detached: bool = False  # cancelled and not finished in time: it may no longer write
     cursors: dict[str, int] = field(default_factory=dict)

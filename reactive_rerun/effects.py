@@ -40,7 +40,7 @@ def toast(
     run = current_run()
     if icon is not None and not isinstance(icon, str):
         raise APIError(f"toast icon must be a string (an emoji), not {icon!r}")
-    shown_icon = None if icon is None or icon.startswith(":material/") else icon[:8]
+    shown_icon = None if icon is None else (icon if icon.startswith(":material/") else icon[:8])
     run.host.emit(protocol.op_toast(render_markdown(str(body)), shown_icon, _seconds(duration)))
 
 

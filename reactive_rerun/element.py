@@ -103,8 +103,12 @@ class _UI:
     def here(self, fn: F) -> F:
         return self._register(fn, marshal=False)
 
+    def unlisted(self, fn: F) -> F:
+        """A UI function outside ``rr``'s namespace (``components.v1.html``); not a method."""
+        return self._register(fn, marshal=True, listed=False)
+
     @staticmethod
-    def _register(fn: F, *, marshal: bool) -> F:
+    def _register(fn: F, *, marshal: bool, listed: bool = True) -> F:
         @functools.wraps(fn)
         def call(*args: Any, **kwargs: Any) -> Any:
             if marshal and script_loop() is not None:
@@ -114,7 +118,8 @@ class _UI:
                 return Awaited(result, f"rr.{fn.__name__}", unawaited_notice())
             return result
 
-        FUNCTIONS[fn.__name__] = call
+        if listed:
+            FUNCTIONS[fn.__name__] = call
         return call  # type: ignore[return-value]
 
 

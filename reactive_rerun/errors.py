@@ -6,6 +6,7 @@ Hierarchy::
      ├── APIError              a script used the API wrongly; the message says how to fix it
      │    └── UnhashableParamError  a cached function's argument cannot be hashed
      ├── ProtocolError         (ValueError) a client message was refused; the text goes back to it
+     ├── ConfigError           (ValueError) an app setting (App argument, config.toml) is not valid
      ├── TooManySessions       the server holds its limit of sessions
      ├── StoreConflict         a session record was saved by another worker meanwhile
      ├── SessionBusy           another live worker serves the session to another tab
@@ -46,7 +47,18 @@ class UnhashableParamError(APIError):
 
 
 class ProtocolError(ValueError):
-    """A client message was refused; the text is sent back to that client."""
+    """A client message was refused; the text is sent back to that client. A refused widget
+    value names the widget and the reason alone (``detail``), so the widget can show it."""
+
+    def __init__(self, message: str, *, widget: str | None = None,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.widget = widget
+        self.detail = detail
+
+
+class ConfigError(ValueError):
+    """An app setting (an ``App`` argument or ``.streamlit/config.toml``) is not valid."""
 
 
 class TooManySessions(Exception):
@@ -86,8 +98,8 @@ class StopRun(ControlFlow):
 
 
 __all__ = [
-    "APIError", "BadRecord", "ControlFlow", "ProtocolError", "RerunRequested", "SessionBusy",
-    "StopRun",
+    "APIError", "BadRecord", "ConfigError", "ControlFlow", "ProtocolError", "RerunRequested",
+    "SessionBusy", "StopRun",
     "StoreConflict", "TooManySessions", "UnhashableParamError", "UnstorableValue",
     "UploadRefused",
 ]

@@ -84,6 +84,9 @@ class Inbox:
             elif message["t"] == "stop":
                 if self.stop is not None:
                     self.stop()
+            elif message["t"] == "rerun":  # the page menu's Rerun
+                self.queue.request_app(user=True)
+                self.poke()
             elif message["t"] == "submit":
                 self._submit(message["form"], message["id"], message["values"])
             elif message["t"] == "nav":
@@ -99,7 +102,7 @@ class Inbox:
             else:
                 raise ProtocolError(f"unexpected message {message['t']!r}")
         except ProtocolError as exc:
-            self.writer.refuse(str(exc))
+            self.writer.refuse(str(exc), widget=exc.widget, detail=exc.detail)
         if isinstance(number, int):
             self._acknowledge()
 
@@ -173,7 +176,8 @@ class Inbox:
         try:
             return meta.decode(wire)
         except (ValueError, TypeError, ArithmeticError) as exc:
-            raise ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}") from None
+            raise ProtocolError(f"bad value for {meta.kind} {meta.id!r}: {exc}", widget=meta.id,
+                                detail=str(exc)) from None
 
     def _store(self, meta: WidgetMeta, value: Any) -> bool:
         """Store a widget's new value; True when it changed."""
@@ -195,7 +199,7 @@ class Inbox:
             raise ProtocolError(f"{meta.kind} {wid!r} is in a form: send it with 'submit'")
         value = self._decode(meta, wire)
         self._room_for(meta)
-        if self._store(meta, value):
+        if self._store(meta, value) and not meta.silent:
             self._event(meta)
 
     def _click(self, wid: str, wire: Any = _MISSING) -> None:

@@ -79,8 +79,11 @@ def op_end(run: int, status: Status) -> str:
     return f'{{"op":"end","run":{run},"status":"{status}"}}'
 
 
-def op_error(message: str) -> str:
-    return dumps({"op": "error", "message": message})
+def op_error(message: str, widget: str | None = None, detail: str | None = None) -> str:
+    """A refusal; one of a widget's value names the widget (``id``) and the bare reason."""
+    if widget is None:
+        return dumps({"op": "error", "message": message})
+    return dumps({"op": "error", "message": message, "id": widget, "detail": detail})
 
 
 def op_notice(level: Literal["info", "warning"], message: str) -> str:
@@ -164,6 +167,10 @@ class Stop(TypedDict):
     t: Literal["stop"]  # the page's Stop control: cancel the runs in flight, no rerun
 
 
+class Rerun(TypedDict):
+    t: Literal["rerun"]  # the page menu's Rerun: an app rerun, as a user event
+
+
 class Submit(TypedDict):
     t: Literal["submit"]
     form: str
@@ -190,7 +197,7 @@ Rows = TypedDict("Rows", {
 })
 
 
-ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop | Rows
+ClientMessage = Hello | SetValue | Click | Submit | Resync | Navigate | Stop | Rerun | Rows
 
 MAX_WINDOW = 1000  # rows one ``rows`` request may ask for
 
@@ -285,7 +292,7 @@ def decode(text: str | bytes) -> ClientMessage:
         values = message.get("values")
         if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
             raise ProtocolError("'values' must be an object of widget id -> value")
-    elif kind in ("resync", "stop"):
+    elif kind in ("resync", "stop", "rerun"):
         pass
     elif kind == "nav":
         page = message.get("page")

@@ -75,8 +75,7 @@ class Runner:
         callbacks: list[PendingCallback],
         body: Callable[[], Coroutine[Any, Any, Any]],
     ) -> None:
-        path = run.fragment.path if run.fragment is not None else None
-        self.writer.emit(protocol.op_start(run.id, run.scope, path, quiet=run.quiet))
+        self.writer.start(run)
         status: protocol.Status = "complete"
         try:
             if await self._run_callbacks(run, callbacks):

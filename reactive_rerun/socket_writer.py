@@ -8,6 +8,7 @@ import contextlib
 import logging
 import socket
 import struct
+from collections.abc import Coroutine, Generator
 from typing import Any
 
 from starlette.websockets import WebSocket
@@ -102,10 +103,33 @@ class SocketWriter:
         if len(self.pending) >= self.LIMIT or self.pending_bytes > self.LIMIT_BYTES:
             self.drop(f"client is not reading: over {self.LIMIT_BYTES >> 20} MiB waiting")
             return
+        if self.writer is None and not self.pending:
+            self._write_now(text)
+            return
         self.pending.append(text)
         self.pending_bytes += len(text)
         if self.writer is None:
             self.writer = asyncio.get_running_loop().create_task(self._write())
+
+    def _write_now(self, text: str) -> None:
+        """Write a frame in the caller's own step when nothing waits before it.
+
+        A run that does not await would otherwise hold its early frames until it ends (the
+        writer task gets no turn): writing here puts them on the wire while the run goes on.
+        Sending to an idle socket completes without suspending in uvicorn; when it does
+        suspend (the client's buffers are full), the writer task carries the rest.
+        """
+        coro = self.websocket.send_text(text)
+        try:
+            waiting = coro.send(None)
+        except StopIteration:
+            return
+        except Exception as exc:  # the socket died; its receive loop sees that and cleans up
+            logger.info("a websocket write failed (%s); the client resyncs when it reconnects",
+                        exc)
+            return
+        self.writer = asyncio.get_running_loop().create_task(
+            self._write(_Resumed(coro, waiting)))
 
     def replaced(self) -> None:  # the same page load reconnected before this socket died
         self.close(4000, "resumed by a newer connection")
@@ -126,10 +150,13 @@ class SocketWriter:
             self.writer.cancel()
         self.writer = asyncio.get_running_loop().create_task(self._close(code, reason, abort))
 
-    async def _write(self) -> None:
+    async def _write(self, started: _Resumed | None = None) -> None:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(None) as lag:
+                if started is not None:
+                    lag.reschedule(loop.time() + self.max_lag)
+                    await started
                 while self.pending:
                     batch, self.pending, self.pending_bytes = self.pending, [], 0
                     for text in batch:
@@ -169,6 +196,32 @@ class SocketWriter:
         if writer is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
+
+
+class _Resumed:
+    """Awaits the rest of a coroutine already run up to its first suspension (``waiting``:
+    what it yielded there), so a task can take over a write that ``_write_now`` began."""
+
+    __slots__ = ("coro", "waiting")
+
+    def __init__(self, coro: Coroutine[Any, Any, None], waiting: Any) -> None:
+        self.coro, self.waiting = coro, waiting
+
+    def __await__(self) -> Generator[Any, Any, None]:
+        waiting = self.waiting
+        while True:
+            try:
+                sent = yield waiting
+            except BaseException as exc:  # cancelled, or the awaited future failed
+                try:
+                    waiting = self.coro.throw(exc)
+                except StopIteration:
+                    return
+            else:
+                try:
+                    waiting = self.coro.send(sent)
+                except StopIteration:
+                    return
 
 
 __all__ = ["SocketWriter", "abort_connection", "refuse", "transport_of"]

@@ -177,6 +177,10 @@ class FrameTable(Table):
         self._index = index  # a pandas Index, or None
         self.n = len(frame)
         self.columns = [Column(str(n), _kind_of_dtype(d)) for n, d in frame.schema.items()]
+        for i, column in enumerate(self.columns):  # an object column: the kind of its values
+            if column.kind == "other":
+                sample = frame[column.name].head(100).to_list()
+                self.columns[i] = Column(column.name, _kind_of_values(sample))
         self._nw = nw
         if index is not None:
             sample = index[:100].tolist()
@@ -249,6 +253,19 @@ def _backend() -> str | None:
         if importlib.util.find_spec(name) is not None:
             return name
     return None
+
+
+def warm() -> None:
+    """Import narwhals in a thread when a dataframe library is installed: the first table of
+    a process would otherwise wait 60-100 ms (more on a busy machine) for that import."""
+    if _backend() is None:
+        return
+    import threading
+
+    def load() -> None:
+        import narwhals.stable.v2  # noqa: F401
+
+    threading.Thread(target=load, name="rr-warm-narwhals", daemon=True).start()
 
 
 def to_table(data: Any, *, hide_index: bool | None = None) -> Table:
@@ -401,4 +418,6 @@ def _rows(rows: Sequence[Any], hide_index: bool | None) -> Table:
     return PyTable(rows, ["value"], [list(rows)], index)
 
 
-__all__ = ["Column", "FrameTable", "Kind", "Order", "PyTable", "Table", "cell", "to_table"]
+__all__ = [
+    "Column", "FrameTable", "Kind", "Order", "PyTable", "Table", "cell", "to_table", "warm",
+]

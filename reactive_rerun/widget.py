@@ -47,8 +47,10 @@ def show(
     callback: Callback | None = None,
     args: Sequence[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
+    silent: bool = False,
 ) -> Any:
-    """Draw a widget of ``kind`` and return its current value."""
+    """Draw a widget of ``kind`` and return its current value (``silent``: a new value from the
+    client does not rerun the script, as Streamlit's ``on_change="ignore"``)."""
     run = current_run()
     name = kind.name
     data, live = run.host.data, run.host.live
@@ -119,7 +121,7 @@ def show(
     live.widgets[wid] = WidgetMeta(
         wid, name, skey, field, decode, encode, callback, tuple(args or ()), dict(kwargs or {}),
         fragment.id if fragment is not None else None, form, kind.trigger, bool(disabled),
-        kind.submits, kind.waits, default, path,
+        kind.submits, kind.waits, default, path, silent,
     )
     if skey is not None:
         run.keys_created.add(skey)

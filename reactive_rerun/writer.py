@@ -3,6 +3,10 @@
 The one way a session's output reaches its client: runs draw and clear through it, the
 session's own notices go through it, and it confirms unchanged elements of long runs so the
 client does not dim them as stale.
+
+A run goes out as one frame when it does not await. A scope (the app, or one fragment) whose
+last run took longer than ``SessionConfig.eager_after`` sends its first change at once instead:
+the user sees the answer to a click while the rest of a long page is still being compared.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ logger = logging.getLogger("reactive_rerun")
 
 
 class PageWriter:
-    __slots__ = ("data", "config", "out", "_runs")
+    __slots__ = ("data", "config", "out", "_runs", "_slow")
 
     def __init__(self, data: SessionData, config: SessionConfig, runs: Iterable[Run]) -> None:
         self.data = data
@@ -31,6 +35,13 @@ class PageWriter:
         self.out = Outbox(data, config.history_frames)
         self.out.before_flush = self._confirm
         self._runs = runs  # the runs in flight (their unchanged elements may need confirming)
+        self._slow: set[str] | None = None  # scopes whose last run was slow (None: no such)
+
+    def start(self, run: Run) -> None:
+        """A run begins: tell the client, and flush early if this scope's runs are slow."""
+        path = run.fragment.path if run.fragment is not None else None
+        self.out.emit(protocol.op_start(run.id, run.scope, path, quiet=run.quiet))
+        run.eager = self._slow is not None and _scope(run) in self._slow
 
     def draw(self, run: Run, path: str, props: dict[str, Any]) -> None:
         if run.detached:
@@ -46,6 +57,9 @@ class PageWriter:
         run.drawn.add(path)
         if op is not None:
             self.out.emit(op)
+            if run.eager:
+                run.eager = False
+                self.out.flush()
         else:
             if run.confirm is None:  # confirm it if the run is still going when dimming starts
                 loop = asyncio.get_running_loop()
@@ -64,9 +78,9 @@ class PageWriter:
     def notice(self, text: str) -> None:
         self.out.emit(protocol.op_notice("warning", text))
 
-    def refuse(self, reason: str) -> None:
+    def refuse(self, reason: str, *, widget: str | None = None, detail: str | None = None) -> None:
         logger.info("session %s: refused a client message: %s", self.data.id[:8], reason)
-        self.out.emit(protocol.op_error(reason))
+        self.out.emit(protocol.op_error(reason, widget, detail))
 
     def flush(self) -> None:
         """Send what was drawn since the last flush as one frame."""
@@ -85,6 +99,15 @@ class PageWriter:
             run.confirm.cancel()
             run.confirm = None
         self.out.emit(protocol.op_end(run.id, status))
+        if status == "cancelled":
+            return  # cut short: says nothing of how long this scope's runs take
+        slow = asyncio.get_running_loop().time() - run.started > self.config.eager_after
+        if slow:
+            if self._slow is None:
+                self._slow = set()
+            self._slow.add(_scope(run))
+        elif self._slow is not None:
+            self._slow.discard(_scope(run))
 
     def _confirm(self, ops: list[str]) -> None:
         """Long runs confirm unchanged elements, so the client does not dim them as stale."""
@@ -94,6 +117,10 @@ class PageWriter:
                 ops.append(protocol.op_ok(run.unconfirmed))
                 run.unconfirmed = []
                 run.confirm = None
+
+
+def _scope(run: Run) -> str:
+    return run.fragment.id if run.fragment is not None else ""
 
 
 __all__ = ["PageWriter"]

@@ -1,6 +1,7 @@
 // reactive_rerun browser client: websocket, frame sequencing, op application. See docs/protocol.md.
-import { h, tables } from './dom.js';
+import { h, refusals, tables } from './dom.js';
 import { create, load, missing } from './render.js';
+import { icon } from './icons.js';
 
 // This page load's own token (memory only, unlike sessionStorage, which a duplicated tab copies):
 // the server lets a reconnect with the same token take its session back from a stale socket.
@@ -196,7 +197,7 @@ const OPS = {
     if (R.runs.has(o.run)) { fresh(R.runs.get(o.run)); ended(o.run); }
     else if (!R.runs.size) fresh(null);
   },
-  error: (o) => toast(o.message || 'Error', 'error'),
+  error: (o) => { if (!(o.id && refusals.get(o.id)?.(o))) toast(o.message || 'Error', 'error'); },
   notice: (o) => toast(o.message, o.level === 'warning' ? 'warning' : 'info'),
   close(o) {
     R.closed = true;
@@ -355,7 +356,7 @@ addEventListener('keydown', (e) => e.key === 'Escape' && sb(false));
 OPS.toast = (o) => {
   const md = h('div', { class: 'rr-md' });
   md.innerHTML = o.html || ''; // server-rendered Markdown, HTML escaped
-  const t = h('div', { class: 'rr-toast rr-note', role: 'status' }, o.icon ? h('span', { class: 'rr-toast-icon', text: o.icon }) : null, md);
+  const t = h('div', { class: 'rr-toast rr-note', role: 'status' }, icon(o.icon, 'rr-toast-icon'), md);
   t.append(h('button', { type: 'button', class: 'rr-x', 'aria-label': 'Dismiss', text: '×', onclick: () => t.remove() }));
   $('rr-toasts').append(t);
   if (o.duration) setTimeout(() => t.remove(), o.duration * 1000);
@@ -381,6 +382,59 @@ OPS.effect = (o) => {
 // The Stop control (beside the status while a run is in flight): cancels the runs in flight; what
 // they drew stays on the page (a partial reply), and nothing reruns.
 $('rr-status').after(h('button', { type: 'button', id: 'rr-stop', title: 'Stop the running script', text: 'Stop', onclick: () => send({ t: 'stop' }) }));
+
+// ---- chrome: the app menu (⋮): Rerun, Theme: System / Light / Dark --------------------------
+// The choice is kept per browser (localStorage); index.html applies it before the first paint.
+const root = document.documentElement;
+const THEMES = [['system', 'System'], ['light', 'Light'], ['dark', 'Dark']];
+const darkMQ = matchMedia('(prefers-color-scheme: dark)');
+function applyTheme(choice) {
+  root.dataset.rrTheme = choice;
+  root.dataset.theme = choice === 'light' || choice === 'dark' ? choice : darkMQ.matches ? 'dark' : 'light';
+}
+darkMQ.addEventListener('change', () => applyTheme(root.dataset.rrTheme || 'system'));
+addEventListener('storage', (e) => { if (e.key === 'rr-theme' && e.newValue) applyTheme(e.newValue); }); // another tab chose
+const menuBtn = $('rr-menubtn');
+const menu = h('div', { id: 'rr-menulist', role: 'menu', 'aria-label': 'Main menu', hidden: true });
+const item = (text, onclick, extra = {}) => h('button', { type: 'button', role: 'menuitem', tabindex: -1, class: 'rr-mi', text, onclick, ...extra });
+const themeItems = THEMES.map(([v, label]) => item(label, () => {
+  try { localStorage.setItem('rr-theme', v); } catch {}
+  applyTheme(v);
+  closeMenu();
+}, { role: 'menuitemradio', 'data-theme-choice': v }));
+menu.append(
+  item('Rerun', () => { closeMenu(); send({ t: 'rerun' }); }),
+  h('div', { role: 'separator', class: 'rr-msep' }),
+  h('div', { class: 'rr-mhead', 'aria-hidden': 'true', text: 'Theme' }),
+  h('div', { role: 'group', 'aria-label': 'Theme' }, ...themeItems),
+);
+$('rr-menu').append(menu);
+const menuItems = () => [...menu.querySelectorAll('[role^=menuitem]')];
+function openMenu(focusLast) {
+  for (const b of themeItems) b.setAttribute('aria-checked', String(b.dataset.themeChoice === (root.dataset.rrTheme || 'system')));
+  menu.hidden = false;
+  menuBtn.setAttribute('aria-expanded', 'true');
+  const all = menuItems();
+  (focusLast ? all[all.length - 1] : all[0]).focus();
+}
+function closeMenu(refocus = true) {
+  if (menu.hidden) return;
+  menu.hidden = true;
+  menuBtn.setAttribute('aria-expanded', 'false');
+  if (refocus) menuBtn.focus();
+}
+menuBtn.onclick = () => (menu.hidden ? openMenu() : closeMenu());
+menuBtn.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); openMenu(e.key === 'ArrowUp'); }
+});
+menu.addEventListener('keydown', (e) => {
+  const all = menuItems(), i = all.indexOf(document.activeElement);
+  const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];
+  if (to != null) { e.preventDefault(); all[(to + all.length) % all.length].focus(); }
+  else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeMenu(); }
+  else if (e.key === 'Tab') closeMenu(false);
+});
+addEventListener('pointerdown', (e) => { if (!menu.hidden && !$('rr-menu').contains(e.target)) closeMenu(false); });
 
 refresh();
 connect();

@@ -5,6 +5,7 @@
 let n = 0;
 export const uid = () => 'rr' + ++n; // unique DOM ids (label `for`, tab/panel pairs)
 export const ui = {}; // client-only state that survives node replacement: tab index / expander open, by path
+export const refusals = new Map(); // a widget id -> its handler of refused values (data_editor.js); true: shown
 export const tables = new Map(); // a large dataframe's data id -> its handler of `rows` replies (client.js)
 
 export function h(tag, props, ...kids) {

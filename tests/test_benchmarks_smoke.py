@@ -146,8 +146,9 @@ def test_dataframe_benchmark_runs_without_errors() -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout)["rr"]
     assert result["rows"] == 5000 and result["rows_in_dom"] < 60
+    assert result["run_to_first_rows_ms"] > 0 and result["first_view_ws_bytes"] > 0
 
 
 @pytest.mark.browser
@@ -183,3 +184,13 @@ def test_failover_scenario_runs_without_errors(tmp_path: Path) -> None:
     assert fo["stored_count"] == fo["final_count"] == 2
     assert raw["S12"]["store_3"]["evalsha_per_run"] > 0  # the store was used ...
     assert "redis_calls" not in raw["S12"]["memory_3"]  # ... and only where asked
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_dataframe_scenario_runs_without_errors(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    data = run_quick(tmp_path, "DF1")
+    by_metric = {r["metric"]: r for r in data["rows"]}  # type: ignore[union-attr]
+    assert by_metric["run -> first rows painted, N=20000"]["rr"] > 0
+    assert 0 < by_metric["websocket bytes for the first view, N=20000"]["rr"] < 100_000

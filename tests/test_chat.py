@@ -178,7 +178,7 @@ async def test_chat_message_roles_letters_emoji_and_urls() -> None:
     async def main() -> None:
         for name, avatar in [("user", None), ("human", None), ("assistant", None), ("ai", None),
                              ("Zoe", None), ("bot", "🤖"), ("x", "https://e.org/a.png"),
-                             ("y", "assistant")]:
+                             ("y", "assistant"), ("tool", ":material/build:")]:
             with rr.chat_message(name, avatar=avatar):
                 rr.write(name)
         msg = rr.chat_message("q")
@@ -189,7 +189,8 @@ async def test_chat_message_roles_letters_emoji_and_urls() -> None:
         kinds = [(b.props["avatar_kind"], b.props["avatar"]) for b in blocks]
         assert kinds == [
             ("user", ""), ("user", ""), ("assistant", ""), ("assistant", ""), ("letter", "Z"),
-            ("emoji", "🤖"), ("url", "https://e.org/a.png"), ("assistant", ""), ("letter", "Q"),
+            ("emoji", "🤖"), ("url", "https://e.org/a.png"), ("assistant", ""),
+            ("icon", ":material/build:"), ("letter", "Q"),
         ]
         last = blocks[-1]
         assert [e.text for e in at.within(last.path)] == ["<p>via method</p>\n"]

@@ -264,3 +264,212 @@ async def test_a_frame_that_cannot_be_read_is_a_clear_error() -> None:
     async with AppTest(main) as at:
         assert "cannot show a object" in at.exception[0].props["message"]
 
+
+
+# -- data_editor ---------------------------------------------------------------------------------
+
+
+def _editor(at: AppTest) -> Any:
+    return at.elements("data_editor")[0]
+
+
+async def test_data_editor_returns_pandas_with_the_edits_and_keeps_streamlits_state() -> None:
+    pd = pytest.importorskip("pandas")
+    seen: list[Any] = []
+    changes: list[int] = []
+
+    async def main() -> None:
+        df = pd.DataFrame({"name": ["a", "b", "c"], "qty": [1, 2, 3], "ok": [True, False, True]})
+        out = rr.data_editor(df, key="ed", num_rows="dynamic",
+                             on_change=lambda: changes.append(1),
+                             column_config={"qty": rr.column_config.NumberColumn(default=7)})
+        seen.append(out)
+
+    async with AppTest(main) as at:
+        assert list(seen[-1]["qty"]) == [1, 2, 3]
+        await _editor(at).set_value({"edited_rows": {"1": {"qty": 20, "name": "B"}},
+                                     "added_rows": [{"name": "d"}], "deleted_rows": [0]})
+        out = seen[-1]
+        assert isinstance(out, pd.DataFrame)
+        assert list(out["name"]) == ["B", "c", "d"] and list(out["qty"]) == [20, 3, 7]
+        assert list(out["ok"][:2]) == [False, True] and pd.isna(out["ok"].iloc[2])
+        assert list(out.index) == [1, 2, 3] and out["qty"].dtype.kind == "i"
+        assert at.session_state["ed"] == {"edited_rows": {1: {"qty": 20, "name": "B"}},
+                                          "added_rows": [{"name": "d"}], "deleted_rows": [0]}
+        assert changes == [1]
+        assert _editor(at).value["edited_rows"] == {"1": {"qty": 20, "name": "B"}}
+
+
+async def test_data_editor_refuses_a_bad_cell_with_its_reason_and_changes_nothing() -> None:
+    seen: list[Any] = []
+
+    async def main() -> None:
+        seen.append(rr.data_editor(
+            [{"item": "tea", "qty": 1, "size": "S", "day": "2024-01-02"}], key="ed",
+            column_config={
+                "qty": rr.column_config.NumberColumn(min_value=0, max_value=10, required=True),
+                "size": rr.column_config.SelectboxColumn(options=["S", "M"]),
+                "day": rr.column_config.DateColumn(),
+            }))
+
+    async with AppTest(main) as at:
+        ed = _editor(at)
+        await ed.set_value({"edited_rows": {"0": {"qty": 4}}})
+        assert seen[-1] == [{"item": "tea", "qty": 4, "size": "S", "day": "2024-01-02"}]
+        for cells, reason in [({"qty": "abc"}, "'abc' is not a number"),
+                              ({"qty": 11}, "11 is above the maximum 10"),
+                              ({"qty": 1.5}, "1.5 is not a whole number"),
+                              ({"qty": None}, "a value is required"),
+                              ({"size": "XL"}, "'XL' is not one of the options"),
+                              ({"day": "2024-13-01"}, "'2024-13-01' is not a date"),
+                              ({"nope": 1}, "not an editable column")]:
+            runs = len(seen)
+            await _editor(at).set_value({"edited_rows": {"0": cells}})
+            refusal = [op for op in at.page.ops if op["op"] == "error"][-1]
+            assert refusal["id"] == ed.id and reason in refusal["detail"], (reason, refusal)
+            assert refusal["detail"].startswith("row 0, column ")
+            assert len(seen) == runs  # no rerun
+            assert at.session_state["ed"]["edited_rows"] == {0: {"qty": 4}}
+        await _editor(at).set_value({"edited_rows": {"0": {"qty": 5, "size": "M",
+                                                               "day": "2024-02-03"}}})
+        assert seen[-1] == [{"item": "tea", "qty": 5, "size": "M", "day": "2024-02-03"}]
+
+
+async def test_data_editor_num_rows_and_disabled_columns_limit_what_changes() -> None:
+    async def main() -> None:
+        rr.data_editor({"a": [1, 2], "b": ["x", "y"]}, key="fixed", disabled=["b"])
+        rr.data_editor({"a": [1, 2]}, key="off", disabled=True)
+        rr.data_editor({"a": [1, 2]}, key="add", num_rows="add")
+
+    async with AppTest(main) as at:
+        fixed, off, add = at.elements("data_editor")
+        assert [c.get("disabled", False) for c in fixed.props["cols"]] == [True, False, True]
+        assert off.props["disabled"] and off.props["num_rows"] == "fixed"
+        for element, wire in [(fixed, {"added_rows": [{}]}), (fixed, {"deleted_rows": [0]}),
+                              (fixed, {"edited_rows": {"0": {"b": "z"}}}),
+                              (fixed, {"edited_rows": {"5": {"a": 1}}}),
+                              (add, {"deleted_rows": [1]}), (off, {"edited_rows": {}})]:
+            errors = len(at.errors)
+            await element.set_value(wire)
+            assert len(at.errors) == errors + 1, wire
+        assert at.session_state["fixed"] == {"edited_rows": {}, "added_rows": [],
+                                             "deleted_rows": []}
+        await add.set_value({"added_rows": [{"a": 3}, {}]})
+        assert at.session_state["add"]["added_rows"] == [{"a": 3}, {}]
+
+
+async def test_data_editor_returns_the_input_type() -> None:
+    pl = pytest.importorskip("polars")
+    seen: dict[str, Any] = {}
+
+    async def main() -> None:
+        seen["dict"] = rr.data_editor({"a": [1, 2], "b": ["x", "y"]}, key="d")
+        seen["rows"] = rr.data_editor([[1, "x"], [2, "y"]], key="r")
+        seen["polars"] = rr.data_editor(pl.DataFrame({"a": [1, 2], "t": ["x", "y"]}), key="p",
+                                        num_rows="dynamic")
+
+    async with AppTest(main) as at:
+        d, r, p = at.elements("data_editor")
+        await d.set_value({"edited_rows": {"1": {"b": "Y"}}})
+        await r.set_value({"edited_rows": {"0": {"0": 10}}})
+        await p.set_value({"edited_rows": {"0": {"a": 9}}, "added_rows": [{"t": "z"}]})
+        assert seen["dict"] == {"a": [1, 2], "b": ["x", "Y"]}
+        assert seen["rows"] == [[10, "x"], [2, "y"]]
+        assert isinstance(seen["polars"], pl.DataFrame)
+        assert seen["polars"].to_dict(as_series=False) == {"a": [9, 2, None], "t": ["x", "y", "z"]}
+        assert seen["polars"].schema["a"] == pl.Int64
+
+
+async def test_chart_columns_and_alignment_reach_the_grid() -> None:
+    async def main() -> None:
+        rr.dataframe({"name": ["a", "b"], "trend": [[1, 3, 2], [4, None, 1]]}, column_config={
+            "trend": rr.column_config.LineChartColumn("Trend", y_min=0, y_max=5, color="auto"),
+            "name": rr.column_config.Column("Name", alignment="center", pinned=True,
+                                            help="who", width="small"),
+        })
+        rr.column_config.TextColumn(alignment="middle")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        cols = at.dataframe[0].props["cols"]
+        assert {k: cols[2][k] for k in ("type", "y_min", "y_max", "color")} == {
+            "type": "line_chart", "y_min": 0, "y_max": 5, "color": "auto"}
+        assert {k: cols[1][k] for k in ("alignment", "pinned", "help", "width")} == {
+            "alignment": "center", "pinned": True, "help": "who", "width": 75}
+        assert at.dataframe[0].props["rows"][1][3] == [4, None, 1]
+        assert "alignment must be" in at.exception[0].props["message"]
+    assert rr.column_config.BarChartColumn()["type"] == "bar_chart"
+    assert rr.column_config.AreaChartColumn(color="#f00")["color"] == "#f00"
+
+
+async def test_a_large_data_editor_is_windowed_and_still_edits() -> None:
+    seen: list[Any] = []
+
+    async def main() -> None:
+        seen.append(rr.data_editor({"x": list(range(5000))}, key="big", num_rows="delete"))
+
+    async with AppTest(main) as at:
+        props = _editor(at).props
+        assert props["data"] is not None and len(props["rows"]) < 100 and props["n"] == 5000
+        await _editor(at).set_value({"edited_rows": {"4999": {"x": -1}}, "deleted_rows": [0]})
+        assert seen[-1]["x"][-1] == -1 and len(seen[-1]["x"]) == 4999
+
+
+async def test_data_editor_reads_a_naive_datetime_in_the_columns_zone() -> None:
+    pd = pytest.importorskip("pandas")
+    seen: list[Any] = []
+
+    async def main() -> None:
+        df = pd.DataFrame({"t": pd.to_datetime(["2024-01-01"]).tz_localize("UTC"),
+                           "o": [object()]})
+        seen.append(rr.data_editor(df, key="tz"))
+
+    async with AppTest(main) as at:
+        assert _editor(at).props["cols"][2]["disabled"] is True  # an object column stays as is
+        await _editor(at).set_value({"edited_rows": {"0": {"t": "2024-05-05T10:00"}}})
+        assert str(seen[-1]["t"].iloc[0]) == "2024-05-05 10:00:00+00:00"
+        assert at.session_state["tz"]["edited_rows"] == {0: {"t": "2024-05-05 10:00:00"}}
+
+
+async def test_data_editor_offers_a_categorical_columns_categories() -> None:
+    pd = pytest.importorskip("pandas")
+    seen: list[Any] = []
+
+    async def main() -> None:
+        df = pd.DataFrame({"size": pd.Categorical(["S", "M"], categories=["S", "M", "L"])})
+        seen.append(rr.data_editor(df))
+
+    async with AppTest(main) as at:
+        col = _editor(at).props["cols"][1]
+        assert (col["type"], col["options"]) == ("selectbox", ["S", "M", "L"])
+        await _editor(at).set_value({"edited_rows": {"0": {"size": "XL"}}})
+        assert "'XL' is not one of the options" in at.errors[-1]
+        await _editor(at).set_value({"edited_rows": {"0": {"size": "L"}}})
+        assert list(seen[-1]["size"]) == ["L", "M"] and seen[-1]["size"].dtype == "category"
+
+
+async def test_data_editor_in_a_form_sends_its_edits_with_the_submit() -> None:
+    seen: list[Any] = []
+
+    async def main() -> None:
+        with rr.form("f"):
+            seen.append(rr.data_editor([{"a": 1}], key="fe"))
+            rr.form_submit_button("Save")
+
+    async with AppTest(main) as at:
+        await _editor(at).set_value({"edited_rows": {"0": {"a": 2}}})
+        assert seen[-1] == [{"a": 1}]  # nothing until the submit
+        await at.submit[0].click()
+        assert seen[-1] == [{"a": 2}]
+
+
+async def test_alt_names_the_grid_and_lazy_windows_a_small_table() -> None:
+    async def main() -> None:
+        rr.dataframe({"a": [1, 2]}, alt="  Two numbers ", lazy=True)
+        rr.dataframe({"a": [1, 2]}, alt=" ")
+        rr.data_editor({"a": [1]}, alt="Edits")
+
+    async with AppTest(main) as at:
+        lazy, plain = at.dataframe
+        assert (lazy.props["alt"], lazy.props["data"] is not None) == ("Two numbers", True)
+        assert (plain.props["alt"], plain.props["data"]) == (None, None)
+        assert _editor(at).props["alt"] == "Edits"

@@ -76,14 +76,16 @@ async def test_popover_is_a_container() -> None:
     async def main() -> None:
         with rr.popover("Settings", help="more"):
             rr.toggle("Dark")
-        rr.popover("Other", type="primary", use_container_width=True).write("inside")
+        rr.popover("Other", type="primary", use_container_width=True,
+                   icon=":material/settings:").write("inside")
 
     async with AppTest(main) as at:
         first, second = at.blocks("popover")
         assert first.props == {
             "k": "block", "type": "popover", "label": "Settings", "help": "more",
-            "kind": "secondary", "disabled": False, "wide": False,
+            "kind": "secondary", "disabled": False, "wide": False, "icon": None,
         }
         assert [e.kind for e in at.within(first.path)] == ["toggle"]
         assert second.props["wide"] is True
+        assert second.props["icon"] == ":material/settings:" and second.props["label"] == "Other"
         assert [e.text for e in at.within(second.path)] == ["<p>inside</p>\n"]

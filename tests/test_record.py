@@ -328,7 +328,7 @@ def test_exponential_sharing_is_refused_quickly() -> None:
     started = time.perf_counter()
     with pytest.raises(UnstorableValue, match="shared so often"):
         pack(value)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 60  # 2**100 paths would never end: no race
 
 
 def test_values_over_the_record_size_limit_are_refused() -> None:

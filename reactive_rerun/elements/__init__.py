@@ -7,7 +7,11 @@ function (``element.FUNCTIONS``). A new kind is a new module here plus its line 
 from __future__ import annotations
 
 from .alert import error, info, success, warning
+from .audio import audio
+from .audio_input import audio_input
+from .badge import badge
 from .button import button
+from .camera_input import camera_input
 from .caption import caption
 from .chart import area_chart, bar_chart, line_chart, scatter_chart
 from .chat_input import chat_input
@@ -18,6 +22,7 @@ from .color_picker import color_picker
 from .column import COLUMN
 from .columns import columns
 from .container import container
+from .data_editor import data_editor
 from .dataframe import dataframe
 from .date_input import date_input
 from .datetime_input import datetime_input
@@ -34,14 +39,20 @@ from .form import form
 from .fragment import FRAGMENT
 from .graphviz import graphviz_chart
 from .header import header
+from .html import html
+from .iframe import iframe
 from .image import image
 from .json import json
+from .latex import latex
+from .link_button import link_button
+from .logo import logo
 from .map import map
 from .markdown import markdown
 from .mermaid import mermaid_chart
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
+from .pdf import pdf
 from .pills import pills
 from .plotly import plotly_chart
 from .popover import popover
@@ -67,16 +78,18 @@ from .time_input import time_input
 from .title import title
 from .toggle import toggle
 from .vega import altair_chart, vega_lite_chart
+from .video import video
 
 __all__ = [
-    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "bar_chart", "button", "caption",
-    "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns", "container",
-    "dataframe", "date_input", "datetime_input", "dialog", "divider", "download_button",
-    "echarts_chart", "empty", "error", "exception", "expander", "feedback", "file_uploader",
-    "form", "form_submit_button", "graphviz_chart", "header", "image", "info", "json",
-    "line_chart", "map", "markdown", "mermaid_chart", "metric", "multiselect", "number_input",
-    "pills", "plotly_chart", "popover", "progress", "pydeck_chart", "pyplot", "radio",
-    "scatter_chart", "segmented_control", "select_slider", "selectbox", "slider", "spinner",
-    "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
-    "time_input", "title", "toggle", "vega_lite_chart", "warning",
+    "COLUMN", "FRAGMENT", "TAB", "altair_chart", "area_chart", "audio", "audio_input", "badge",
+    "bar_chart", "button", "camera_input", "caption", "chat_input", "chat_message", "checkbox",
+    "code", "color_picker", "columns", "container", "data_editor", "dataframe", "date_input",
+    "datetime_input", "dialog", "divider", "download_button", "echarts_chart", "empty", "error",
+    "exception", "expander", "feedback", "file_uploader", "form", "form_submit_button",
+    "graphviz_chart", "header", "html", "iframe", "image", "info", "json", "latex", "line_chart",
+    "link_button", "logo", "map", "markdown", "mermaid_chart", "metric", "multiselect",
+    "number_input", "pdf", "pills", "plotly_chart", "popover", "progress", "pydeck_chart",
+    "pyplot", "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox",
+    "slider", "spinner", "status", "subheader", "success", "table", "tabs", "text", "text_area",
+    "text_input", "time_input", "title", "toggle", "vega_lite_chart", "video", "warning",
 ]

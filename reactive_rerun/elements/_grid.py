@@ -14,7 +14,8 @@ _TYPES = {
     "datetime": "datetime", "time": "time", "list": "list",
 }
 _PASSED = ("help", "pinned", "format", "min", "max", "step", "options", "display_text",
-           "disabled", "required", "default", "max_chars", "validate", "timezone")
+           "disabled", "required", "default", "max_chars", "validate", "timezone", "alignment",
+           "y_min", "y_max", "color")
 
 
 def columns(

@@ -42,8 +42,8 @@ def avatar_of(name: str, avatar: object) -> tuple[str, str]:
         return "", role
     if _URL.match(avatar):
         return avatar, "url"
-    if avatar.startswith(":material/"):  # no icon font: the name's first letter stands in
-        return (name.strip()[:1].upper() or "?"), "letter"
+    if avatar.startswith(":material/"):  # a Material Symbol (the name's letter if unknown)
+        return avatar.strip(), "icon"
     return avatar.strip()[:8], "emoji"
 
 

@@ -24,12 +24,13 @@ from ._grid import columns, project
 DATAFRAME = Element(
     "dataframe",
     (*WIDGET_FIELDS, "selection", "modes", "data", "n", "cols", "rows", "width", "height",
-     "row_height"),
+     "row_height", "alt"),
     doc="`data` (the data id of a large table, whose rows come by `rows` requests, or `null`), "
     "`n` (rows), `cols` (columns: `name`, `label`, `type`, `kind`, `index`, `width`, `pinned`, "
     "...), `rows` (all of them, or a large table's first; each `[position, cell, ...]`), "
     "`width` (`stretch` / `content` / px), `height` (px or `null`), `row_height`, `modes` "
-    "(selection modes, or `null`), `selection` (`{rows, columns}` or `null`); a widget only "
+    "(selection modes, or `null`), `selection` (`{rows, columns}` or `null`), `alt` (the "
+    "grid's accessible name, or `null`); a widget only "
     "with `on_select` (`id` is `null` otherwise)",
     value_field="selection",
     read=lambda props: None if props["selection"] is None else {"selection": {
@@ -79,6 +80,12 @@ def _width(width: Any, use_container_width: bool | None) -> Any:
     raise APIError(f"width must be 'stretch', 'content' or a number of pixels, not {width!r}.")
 
 
+def _alt(alt: Any) -> str | None:
+    if alt is not None and not isinstance(alt, str):
+        raise APIError(f"alt must be a string, not {type(alt).__name__}.")
+    return alt.strip() or None if alt is not None else None
+
+
 def _height(height: Any) -> int | None:
     if height is None or height == "auto":
         return None
@@ -96,14 +103,16 @@ def dataframe(
     on_select: Literal["ignore", "rerun"] | Callback = "ignore",
     selection_mode: str | Iterable[str] = "multi-row",
     selection_default: Mapping[str, Any] | None = None, row_height: int | None = None,
-    placeholder: str | None = None,
+    placeholder: str | None = None, lazy: bool | None = None, alt: str | None = None,
 ) -> Selection | None:
     """Show ``data`` (pandas / polars / pyarrow dataframes and series, numpy arrays, dicts of
     columns, lists of rows or dicts) as a scrolling table, sortable by a header click.
 
     With ``on_select="rerun"`` (or a callback) clicking rows or column headers selects them
     (``selection_mode``) and the call returns the selection; otherwise it returns None.
-    ``placeholder`` is accepted and not used yet.
+    ``placeholder`` is accepted and not used yet. ``lazy=True`` fetches the rows in view even
+    for a small table; otherwise tables above ``INLINE_ROWS`` rows are fetched so anyway (a
+    large table is never sent whole). ``alt`` is the grid's accessible name.
     """
     run = current_run()
     windows = run.host.live.windows
@@ -114,9 +123,9 @@ def dataframe(
         raise APIError(f"row_height must be a number of pixels (16 or more), not {row_height!r}.")
     fields: dict[str, Any] = {
         "n": table.n, "cols": cols, "width": _width(width, use_container_width),
-        "height": _height(height), "row_height": row_height,
+        "height": _height(height), "row_height": row_height, "alt": _alt(alt),
     }
-    if table.n <= INLINE_ROWS:
+    if table.n <= INLINE_ROWS and not lazy:
         fields.update(data=None, rows=project(table.rows(0, table.n), shown))
     else:
         entry = windows.register(table, shown, hide_index)

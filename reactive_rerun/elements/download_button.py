@@ -19,11 +19,15 @@ from ..element import Element
 from ..errors import APIError
 from ..media import url
 from ..widget import WIDGET_FIELDS, button_type, never, show
+from .html import width_of
 
 DOWNLOAD_BUTTON = Element(
-    "download_button", (*WIDGET_FIELDS, "kind", "wide", "icon", "url", "file_name", "rerun"),
+    "download_button",
+    (*WIDGET_FIELDS, "kind", "wide", "icon", "url", "file_name", "rerun", "icon_position",
+     "width", "shortcut", "wrap"),
     doc="`kind`, `wide`, `icon`, `url` (the media URL), `file_name`, `rerun` (bool: send the "
-        "click as a widget event); clicked, never set",
+        "click as a widget event), `icon_position`, `width` (`content`, `stretch` or px), "
+        "`shortcut`, `wrap`; clicked, never set",
     trigger=True,
 )
 
@@ -69,8 +73,12 @@ def download_button(
     *,
     type: Literal["primary", "secondary", "tertiary"] = "secondary",
     icon: str | None = None,
+    icon_position: Literal["left", "right"] = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: int | Literal["content", "stretch"] = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """A button that downloads ``data``; True in the run its click causes (unless ``"ignore"``)."""
     if on_click not in (None, "rerun", "ignore") and not callable(on_click):
@@ -78,6 +86,10 @@ def download_button(
             f"download_button {label!r}: on_click must be 'rerun', 'ignore' or a callable, "
             f"not {on_click!r}"
         )
+    if icon_position not in ("left", "right"):
+        raise APIError(f"download_button {label!r}: icon_position must be 'left' or 'right'")
+    shown_width = "stretch" if use_container_width else (
+        "content" if use_container_width is False else width_of("download_button", width))
     name = str(file_name) if file_name else "download"
     src, _ = _register(data, label, name, mime, key)
     callback = on_click if callable(on_click) and not isinstance(on_click, str) else None
@@ -87,8 +99,10 @@ def download_button(
         DOWNLOAD_BUTTON, label, key=key, identity=(name, mime, icon), default=False,
         decode=never, help=help, disabled=disabled, callback=callback, args=args, kwargs=kwargs,
         extra={
-            "kind": button_type(label, type), "wide": use_container_width, "icon": icon,
+            "kind": button_type(label, type), "wide": shown_width == "stretch", "icon": icon,
             "url": src, "file_name": name, "rerun": on_click != "ignore",
+            "icon_position": icon_position, "width": shown_width, "shortcut": shortcut,
+            "wrap": wrap,
         },
     ))
 

@@ -18,12 +18,14 @@ from ..element import Element
 from ..errors import APIError
 from ..uploads import UploadedFile, url
 from ..widget import WIDGET_FIELDS, show
+from ._capture import width_of
 
 FILE_UPLOADER = Element(
     "file_uploader",
-    (*WIDGET_FIELDS, "value", "upload", "accept", "multiple", "max_bytes"),
+    (*WIDGET_FIELDS, "value", "upload", "accept", "multiple", "max_bytes", "width"),
     doc="`value` (the held files: `{id, name, size}` each; the browser sets their ids), "
-        "`upload` (the URL files are PUT to), `accept` (extensions), `multiple`, `max_bytes`",
+        "`upload` (the URL files are PUT to), `accept` (extensions), `multiple`, `max_bytes`, "
+        "`width` (`stretch` or px)",
     value_field="value",
 )
 
@@ -54,6 +56,7 @@ def file_uploader(
     disabled: bool = False,
     label_visibility: str = "visible",
     max_upload_size: int | None = None,
+    width: int | str = "stretch",
 ) -> UploadedFile | list[UploadedFile] | None:
     """Let the user upload files; returns the uploaded file (or a list), None before."""
     run = current_run()
@@ -87,6 +90,7 @@ def file_uploader(
         kwargs=kwargs, extra={
             "upload": url(run.host.data.id, slot), "accept": list(accept),
             "multiple": multiple, "max_bytes": size_mb << 20,
+            "width": width_of(f"file_uploader {label!r}", width),
         },
     )
     files = uploads.files(seed, [i for i in _ids(value) if isinstance(i, str)])

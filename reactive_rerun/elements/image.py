@@ -20,11 +20,12 @@ from ..errors import APIError
 from ..media import MediaFiles, url
 
 IMAGE = Element(
-    "image", ("images", "width"),
-    doc="`images` (a list of `{src, caption}`; `src` a media URL or the script's URL), "
-        "`width` (`content`, `stretch` or px)",
+    "image", ("images", "width", "link"),
+    doc="`images` (a list of `{src, caption, alt}`; `src` a media URL or the script's URL), "
+        "`width` (`content`, `stretch` or px), `link` (a single image's link, or null)",
 )
 
+LINKS = ("http://", "https://", "/", "./", "../", "#", "?", "mailto:")
 INLINE_PIXELS = 256 * 256  # larger PIL images and arrays are encoded off the event loop
 SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -198,6 +199,8 @@ def image(
     output_format: Literal["auto", "PNG", "JPEG"] = "auto",
     *,
     use_container_width: bool | None = None,
+    link: str | None = None,
+    alt: str | Sequence[str | None] | None = None,
 ) -> None:
     """Show an image, or a list of images side by side (``caption``: one, or one each)."""
     if channels not in ("RGB", "BGR"):
@@ -214,12 +217,26 @@ def image(
             raise APIError(
                 f"rr.image: {len(captions)} captions for {len(images)} images; give one each"
             )
+    if alt is None or isinstance(alt, str):
+        alts: list[str | None] = [alt] * len(images)
+    else:
+        alts = [None if a is None else str(a) for a in alt]
+        if len(alts) != len(images):
+            raise APIError(
+                f"rr.image: {len(alts)} alt texts for {len(images)} images; give one each"
+            )
+    if link is not None:
+        if len(images) != 1:
+            raise APIError("rr.image: link is only supported when showing a single image")
+        if not str(link).startswith(LINKS):
+            raise APIError(f"rr.image: link must be http(s), mailto or relative, not {link!r}")
     shown = [
         {"src": source(obj, clamp=clamp, channels=channels, output_format=output_format),
-         "caption": text}
-        for obj, text in zip(images, captions, strict=True)
+         "caption": text, "alt": alt_text}
+        for obj, text, alt_text in zip(images, captions, alts, strict=True)
     ]
-    IMAGE.draw(images=shown, width=_width(width, use_container_width, use_column_width))
+    IMAGE.draw(images=shown, width=_width(width, use_container_width, use_column_width),
+               link=None if link is None else str(link))
 
 
 __all__ = ["IMAGE", "image", "sniff"]

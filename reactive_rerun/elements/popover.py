@@ -10,9 +10,10 @@ from ..errors import APIError
 from ..layout import Container
 
 POPOVER = Element(
-    "popover", ("label", "help", "kind", "disabled", "wide"),
+    "popover", ("label", "help", "kind", "disabled", "wide", "icon"),
     doc="`label` (its button), `help`, `kind` (`primary` / `secondary` / `tertiary`), "
-    "`disabled`, `wide` (the button takes the container's width)",
+    "`disabled`, `wide` (the button takes the container's width), `icon` (emoji or "
+    "`:material/name:`)",
     block=True,
 )
 
@@ -30,17 +31,17 @@ def popover(
 ) -> Container:
     """A button that opens a panel over the page; the panel is the container
     (``with rr.popover("Settings"): ...``). Its contents are drawn on every run, open or not.
-    ``icon`` is accepted and shown before the label when it is an emoji or short text."""
+    ``icon`` (an emoji or ``:material/name:``) is shown before the label."""
     if type not in ("primary", "secondary", "tertiary"):
         raise APIError(f"popover type must be 'primary', 'secondary' or 'tertiary', not {type!r}")
-    shown = str(label)
-    if icon and not icon.startswith(":material/"):
-        shown = f"{icon} {shown}"
+    if icon is not None and not isinstance(icon, str):
+        raise APIError(f"popover icon must be an emoji or ':material/name:', not {icon!r}")
     wide = bool(use_container_width) or width == "stretch"
     run = current_run()
     path = place(run, current_block())
     commit(run, path, POPOVER.props({
-        "label": shown, "help": help, "kind": type, "disabled": bool(disabled), "wide": wide,
+        "label": str(label), "help": help, "kind": type, "disabled": bool(disabled), "wide": wide,
+        "icon": icon or None,
     }))
     return Container(path)
 

@@ -9,6 +9,7 @@ from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..widget import WIDGET_FIELDS, index_of, labels, option_at, show
+from ._extras import binding, width_px
 
 
 def _read(props: dict[str, Any]) -> Any:
@@ -23,8 +24,9 @@ def _enter(props: dict[str, Any], value: Any) -> Any:
 
 
 SELECT_SLIDER = Element(
-    "select_slider", (*WIDGET_FIELDS, "value", "options"),
-    doc="`value` (option index, or `[low, high]` indices), `options` (labels)",
+    "select_slider", (*WIDGET_FIELDS, "value", "options", "width"),
+    doc="`value` (option index, or `[low, high]` indices), `options` (labels), `width` "
+    "(px or `null`)",
     value_field="value", read=_read, enter=_enter,
 )
 
@@ -36,9 +38,12 @@ def select_slider(
     help: str | None = None, on_change: Callback | None = None,
     args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
     disabled: bool = False, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
-    width: int | Literal["stretch"] = "stretch",
+    width: int | Literal["stretch"] = "stretch", bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> Any:
     """An option, or a ``(low, high)`` tuple of options when ``value`` is a pair."""
+    px = width_px("select_slider", label, width)
+    binding("select_slider", label, bind, persist_state, key)
     opts = list(options)
     if not opts:
         raise APIError(f"select_slider {label!r}: options must not be empty.")
@@ -72,7 +77,7 @@ def select_slider(
         SELECT_SLIDER, label, key=key, identity=(tuple(names), repr(encode(start))),
         default=start, decode=decode, encode=encode, help=help, disabled=disabled,
         label_visibility=label_visibility, callback=on_change, args=args, kwargs=kwargs,
-        extra={"options": names},
+        extra={"options": names, "width": px},
     )
 
 __all__ = ["SELECT_SLIDER", "select_slider"]

@@ -9,6 +9,7 @@ from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..widget import WIDGET_FIELDS, Number, all_int, number, show
+from ._extras import binding, number_format, width_px
 
 
 def _shown(props: dict[str, Any]) -> Any:
@@ -17,8 +18,9 @@ def _shown(props: dict[str, Any]) -> Any:
 
 
 SLIDER = Element(
-    "slider", (*WIDGET_FIELDS, "value", "min", "max", "step", "int"),
-    doc="`value` (number, or `[low, high]`), `min`, `max`, `step`, `int` (bool)",
+    "slider", (*WIDGET_FIELDS, "value", "min", "max", "step", "int", "format", "width"),
+    doc="`value` (number, or `[low, high]`), `min`, `max`, `step`, `int` (bool), `format` "
+    "(printf style or a named format, or `null`), `width` (px or `null`)",
     value_field="value", read=_shown,
 )
 
@@ -27,12 +29,19 @@ SLIDER = Element(
 def slider(
     label: str, min_value: Number | None = None, max_value: Number | None = None,
     value: Number | tuple[Number, Number] | list[Number] | None = None,
-    step: Number | None = None, key: str | int | None = None, help: str | None = None,
-    on_change: Callback | None = None, args: Sequence[Any] | None = None,
-    kwargs: dict[str, Any] | None = None, *, disabled: bool = False,
+    step: Number | None = None, format: str | None = None, key: str | int | None = None,
+    help: str | None = None, on_change: Callback | None = None,
+    args: Sequence[Any] | None = None, kwargs: dict[str, Any] | None = None, *,
+    disabled: bool = False,
     label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
+    width: int | Literal["stretch"] = "stretch", bind: Literal["query-params"] | None = None,
+    persist_state: Literal["page", "session"] | None = None,
 ) -> Any:
-    """A number slider, or a range slider when ``value`` is a pair (returns a tuple)."""
+    """A number slider, or a range slider when ``value`` is a pair (returns a tuple); ``format``
+    (printf style, e.g. ``"%.1f%%"``, or a name like ``"percent"``) changes only what is shown."""
+    shown = number_format("slider", label, format, named=True)
+    px = width_px("slider", label, width)
+    binding("slider", label, bind, persist_state, key)
     is_range = isinstance(value, tuple | list)
     parts = tuple(value) if isinstance(value, tuple | list) else (value,)
     as_int = all_int(min_value, max_value, step, *parts)
@@ -64,7 +73,8 @@ def slider(
         decode=decode, encode=lambda v: list(v) if is_range else v, help=help, disabled=disabled,
         label_visibility=label_visibility,
         callback=on_change, args=args, kwargs=kwargs,
-        extra={"min": low, "max": high, "step": step, "int": as_int},
+        extra={"min": low, "max": high, "step": step, "int": as_int, "format": shown,
+               "width": px},
     )
 
 __all__ = ["SLIDER", "slider"]

@@ -61,11 +61,10 @@ def _safe(value: Any) -> Any:
 def records(data: Any) -> list[dict[str, Any]]:
     """Rows of ``data`` as Vega's inline ``values``."""
     t = cd.table(data)
-    names = list(t.columns)
+    cols = {n: cd.plain(c) for n, c in t.columns.items()}  # datetime64 -> datetime, not ns
     if t.index_name is not None:
-        names.insert(0, t.index_name)
-        t.columns = {t.index_name: t.index, **t.columns}
-    return [{n: _safe(t.columns[n][i]) for n in names} for i in range(len(t))]
+        cols = {t.index_name: cd.plain(t.index), **cols}
+    return [{n: _safe(c[i]) for n, c in cols.items()} for i in range(len(t))]
 
 
 def _dims(width: Any, height: Any, use_container_width: bool | None) -> tuple[Any, int | None]:

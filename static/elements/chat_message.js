@@ -1,5 +1,6 @@
 import { h } from '../dom.js';
 import { icon } from './chat_input.js';
+import { icon as symbol } from '../icons.js';
 
 export const props = ['name', 'avatar', 'avatar_kind', 'width'];
 
@@ -22,6 +23,7 @@ export default function mount(e) {
     if (key === shown) return;
     shown = key;
     if (ICONS[e.avatar_kind]) av.replaceChildren(icon(ICONS[e.avatar_kind]));
+    else if (e.avatar_kind === 'icon') av.replaceChildren(symbol(e.avatar, 'rr-avatar-icon', (e.name || '?').trim().slice(0, 1).toUpperCase()));
     else if (e.avatar_kind === 'url') av.replaceChildren(h('img', { src: e.avatar, alt: '' }));
     else av.replaceChildren(e.avatar || '');
   };

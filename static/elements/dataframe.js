@@ -5,7 +5,7 @@
 // Chrome caps an element's height near 16.7 M px: past MAX_PX the scroll space is scaled.
 import { h, tables } from '../dom.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'selection', 'modes', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'selection', 'modes', 'data', 'n', 'cols', 'rows', 'width', 'height', 'row_height', 'alt'];
 
 const MAX_PX = 8e6, BLOCK = 100, KEEP = 60; // scroll space cap; rows per fetched block; blocks kept
 
@@ -59,6 +59,36 @@ export function text(col, v) {
   return String(v);
 }
 
+// A list of numbers as a small chart (LineChartColumn, BarChartColumn, AreaChartColumn): an
+// inline SVG built node by node, 100 x 24 units stretched to the cell; y from y_min..y_max.
+const SVG = 'http://www.w3.org/2000/svg';
+const svg = (tag, attrs) => { const n = document.createElementNS(SVG, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); return n; };
+const CHARTS = { line_chart: 'line', bar_chart: 'bar', area_chart: 'area' };
+export function chart(col, values) {
+  const ys = values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)), ok = ys.filter((v) => v != null);
+  const box = svg('svg', { viewBox: '0 0 100 24', preserveAspectRatio: 'none', class: 'rr-df-chart', role: 'img', 'aria-label': ok.join(', ') });
+  if (!ok.length) return box;
+  const lo = col.y_min ?? Math.min(...ok, CHARTS[col.type] === 'line' ? Infinity : 0), hi = col.y_max ?? Math.max(...ok);
+  const span = hi - lo || 1, n = ys.length, type = CHARTS[col.type];
+  const y = (v) => 23 - Math.max(0, Math.min(1, (v - lo) / span)) * 22, x = (i) => (n === 1 ? 50 : (i / (n - 1)) * 100);
+  let color = col.color;
+  if (color === 'auto' || color === 'auto-inverse') {
+    const up = ok[ok.length - 1] >= ok[0];
+    color = up === (color === 'auto') ? 'var(--ok)' : 'var(--err)';
+  }
+  if (color) box.style.setProperty('color', color); // a CSS value, parsed by the browser; never markup
+  if (type === 'bar') {
+    const w = 100 / n;
+    ys.forEach((v, i) => v != null && box.append(svg('rect', { x: i * w + w * 0.12, width: w * 0.76, y: y(v), height: Math.max(0.5, 24 - y(v)) })));
+    return box;
+  }
+  const pts = ys.map((v, i) => (v == null ? null : `${x(i).toFixed(2)},${y(v).toFixed(2)}`)).filter(Boolean).join(' ');
+  if (type === 'area') box.append(svg('polygon', { points: `${x(0)},24 ${pts} ${x(n - 1)},24`, class: 'rr-df-chart-fill' }));
+  box.append(svg('polyline', { points: pts, 'vector-effect': 'non-scaling-stroke' }));
+  return box;
+}
+const ALIGN = { left: 'flex-start', center: 'center', right: 'flex-end' };
+
 const SAFE_URL = /^(https?:|mailto:)/i, SAFE_IMG = /^(https?:|data:image\/(png|jpe?g|gif|webp|avif);)/i;
 
 // Fill cell node `c` for column `col` with value `v` (text only; links and images checked).
@@ -78,8 +108,12 @@ export function paint(c, col, v) {
   } else if (t === 'progress' && typeof v === 'number') {
     const lo = col.min ?? 0, hi = col.max ?? (Number.isInteger(v) ? 100 : 1);
     const pct = Math.max(0, Math.min(100, ((v - lo) / (hi - lo || 1)) * 100));
+    const bar = h('span', { style: `width:${pct}%` });
+    if (col.color) bar.style.setProperty('background', col.color === 'auto' || col.color === 'auto-inverse' ? '' : col.color);
     c.replaceChildren(h('span', { class: 'rr-df-bar', role: 'progressbar', 'aria-valuenow': v, 'aria-valuemin': lo, 'aria-valuemax': hi },
-      h('span', { style: `width:${pct}%` })), h('span', { class: 'rr-df-pct', text: text(col, v) }));
+      bar), h('span', { class: 'rr-df-pct', text: text(col, v) }));
+  } else if (CHARTS[t] && Array.isArray(v)) {
+    c.replaceChildren(chart(col, v));
   } else if (t === 'list' && Array.isArray(v)) {
     c.replaceChildren(...v.map((x) => h('span', { class: 'rr-df-chip', text: text({ type: 'text' }, x) })));
   } else {
@@ -87,6 +121,7 @@ export function paint(c, col, v) {
   }
   c.classList.toggle('rr-n', typeof v === 'number' || (col.type === 'number' && v != null));
   c.classList.toggle('rr-null', v == null);
+  if (col.alignment) c.style.justifyContent = ALIGN[col.alignment] || '';
 }
 
 export function compare(a, b) { // missing values last; numbers as numbers; text by locale
@@ -102,14 +137,22 @@ export function compare(a, b) { // missing values last; numbers as numbers; text
 export function widths(cols, rows) {
   return cols.map((col, j) => {
     if (col.width) return col.width;
-    let chars = String(col.label ?? '').length + 2;
+    if (CHARTS[col.type]) return Math.max(120, String(col.label ?? '').length * 8 + 30);
+    let chars = String(col.label ?? '').length + 2 + (col.pad || 0); // pad: room for a marker
     for (let i = 0; i < Math.min(rows.length, 50); i++) chars = Math.max(chars, text(col, rows[i][j + 1]).length);
     return Math.round(Math.min(320, Math.max(col.index ? 48 : 72, chars * 8 + 26)));
   });
 }
 
 // ---- the grid -------------------------------------------------------------------------------
-export default function mount(e, ctx) {
+export default function mount(e, ctx) { return grid(e, ctx).handle; }
+
+// The grid; `opt` are data_editor.js's hooks: `base(rows)` (an inline table's rows to show),
+// `extra()` (rows shown after a large table's), `row(i)` (the i-th of those), `overlay(r)` (a
+// fetched row with its edits), `cell(c, col, r, i, j)` (after a cell is painted), `header(c, col)`
+// (after a header cell is made), `choose(sel)`
+// (a row selection, instead of sending it).
+export function grid(e, ctx, opt = {}) {
   const grid = h('div', { class: 'rr-df', role: 'grid', tabindex: 0, 'aria-label': 'Data table' });
   const node = h('div', { class: 'rr-dataframe' }, grid);
   const scroll = h('div', { class: 'rr-df-scroll' });
@@ -130,9 +173,11 @@ export default function mount(e, ctx) {
 
   function cellAt(i) { // the row shown at view position i, or undefined while it is fetched
     if (!E.data) return view[i];
-    const b = blocks.get(Math.floor(i / BLOCK));
-    return b?.[i % BLOCK];
+    if (i >= E.n) return opt.row?.(i - E.n);
+    const r = blocks.get(Math.floor(i / BLOCK))?.[i % BLOCK];
+    return r && opt.overlay ? opt.overlay(r) : r;
   }
+  const count = () => (E.data ? E.n + (opt.extra?.() || 0) : view.length);
 
   function fetchRows(first, last) { // ask for the missing blocks of view rows first..last
     if (!E.data) return;
@@ -175,6 +220,7 @@ export default function mount(e, ctx) {
       c.append(box);
     }
     c.prepend(sortBtn);
+    opt.header?.(c, col);
     return c;
   }
 
@@ -193,7 +239,7 @@ export default function mount(e, ctx) {
       if (!sort) E.rows.forEach((r, i) => { if (i % BLOCK === 0) blocks.set(i / BLOCK, E.rows.slice(i, i + BLOCK)); });
       return;
     }
-    view = E.rows.slice();
+    view = opt.base ? opt.base(E.rows) : E.rows.slice();
     if (sort) {
       const [j, dir] = sort, s = dir === 'asc' ? 1 : -1;
       view.sort((a, b) => { const x = a[j + 1], y = b[j + 1]; return x == null || y == null ? compare(x, y) : s * compare(x, y) || a[0] - b[0]; });
@@ -214,7 +260,8 @@ export default function mount(e, ctx) {
     sel = v;
     header();
     draw(true);
-    if (!E.form) { sentSel = JSON.stringify(v); ctx.send({ t: 'set', id: E.id, v }); }
+    if (opt.choose) opt.choose(v);
+    else if (!E.form) { sentSel = JSON.stringify(v); ctx.send({ t: 'set', id: E.id, v }); }
   }
 
   function layout() { // the columns' template and the scroll space
@@ -234,12 +281,13 @@ export default function mount(e, ctx) {
     const head = R + 1;
     geom.head = head;
     inner.style.setProperty('--rr-hh', head + 'px');
-    geom.total = E.n * R;
+    const n = count();
+    geom.total = n * R;
     geom.space = Math.min(geom.total, MAX_PX);
     inner.style.height = geom.space + head + 'px';
-    const auto = Math.min(Math.max(E.n, 1), 10) * R + head + 2;
+    const auto = Math.min(Math.max(n, 1), 10) * R + head + 2;
     grid.style.height = (E.height || auto) + 'px';
-    grid.setAttribute('aria-rowcount', E.n + 1);
+    grid.setAttribute('aria-rowcount', n + 1);
     grid.setAttribute('aria-colcount', E.cols.length + (rowSel() ? 1 : 0));
     grid.setAttribute('aria-multiselectable', rowSel() === 'multi-row' || colSel() === 'multi-column' ? 'true' : null);
     if (!rowSel() && !colSel()) grid.removeAttribute('aria-multiselectable');
@@ -254,9 +302,9 @@ export default function mount(e, ctx) {
     const bodyH = scroll.clientHeight - geom.head;
     const st = scroll.scrollTop, range = inner.offsetHeight - scroll.clientHeight;
     const v = geom.total > geom.space && range > 0 ? (st / range) * Math.max(0, geom.total - bodyH) : st;
-    const first = Math.max(0, Math.min(Math.floor(v / R), Math.max(0, E.n - 1)));
-    const count = Math.ceil(Math.max(bodyH, R) / R) + 1;
-    const last = Math.min(E.n - 1, first + count);
+    const n = count();
+    const first = Math.max(0, Math.min(Math.floor(v / R), Math.max(0, n - 1)));
+    const last = Math.min(n - 1, first + Math.ceil(Math.max(bodyH, R) / R) + 1);
     fetchRows(Math.max(0, first - BLOCK / 2), last + BLOCK / 2);
     const key = first + ':' + last;
     body.style.transform = `translateY(${st + geom.head - (v - first * R)}px)`;
@@ -264,7 +312,7 @@ export default function mount(e, ctx) {
     painted = key;
     const out = [];
     const offset = rowSel() ? 1 : 0;
-    for (let i = first; i <= last && i < E.n; i++) {
+    for (let i = first; i <= last && i < n; i++) {
       const r = cellAt(i);
       const row = h('div', { class: 'rr-df-row', role: 'row', 'aria-rowindex': i + 2 });
       if (rowSel()) {
@@ -278,7 +326,7 @@ export default function mount(e, ctx) {
       E.cols.forEach((col, j) => {
         const c = h('div', { role: col.index ? 'rowheader' : 'gridcell', class: 'rr-df-c' + (col.index ? ' rr-df-ix' : ''), 'aria-colindex': j + 1 + offset });
         if (r == null) c.append(h('span', { class: 'rr-df-wait' }));
-        else paint(c, col, r[j + 1]);
+        else { paint(c, col, r[j + 1]); opt.cell?.(c, col, r, i, j); }
         if (colSel() && sel.columns.includes(col.name)) c.classList.add('rr-df-csel');
         pin(c, j + offset);
         row.append(c);
@@ -331,10 +379,13 @@ export default function mount(e, ctx) {
     sentSel = s;
     node.dataset.widgetId = e.id || '';
     if (e.form) node.dataset.rrForm = e.form; else delete node.dataset.rrForm;
+    grid.setAttribute('aria-label', e.alt || opt.name || 'Data table');
     layout();
     header();
     draw(true);
   }
   update(e);
-  return { node, update, w: !!e.id, id: e.id, get: () => ({ rows: sel.rows.slice(), columns: sel.columns.slice() }), set: (v) => { sel = v; draw(true); } };
+  const handle = { node, update, w: !!e.id, id: e.id, get: () => ({ rows: sel.rows.slice(), columns: sel.columns.slice() }), set: (v) => { sel = v; draw(true); } };
+  const redraw = () => { resort(); layout(); header(); draw(true); };
+  return { handle, grid, scroll, node, update, redraw, draw, rowAt: cellAt, count, geom, rowHeight: () => R, selection: () => sel, setSelection: (v) => { sel = v; header(); draw(true); } };
 }

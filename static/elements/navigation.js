@@ -1,6 +1,7 @@
 // The page menu of a multipage app: links to the app's pages, the shown one marked.
 // A click sends `nav` over the socket (no reload: the session and its state stay).
 import { h } from '../dom.js';
+import { icon } from '../icons.js';
 
 export const props = ['pages', 'current', 'position'];
 
@@ -14,7 +15,7 @@ export default function mount(e, ctx) {
       if (p.section && p.section !== section) items.push(h('div', { class: 'rr-nav-section', text: p.section }));
       section = p.section;
       const a = h('a', { href: p.path || './', class: 'rr-nav-link', 'aria-current': p.path === e.current ? 'page' : null },
-        p.icon ? h('span', { class: 'rr-nav-icon', 'aria-hidden': 'true', text: p.icon }) : null, h('span', { text: p.title }));
+        icon(p.icon, 'rr-nav-icon'), h('span', { text: p.title }));
       a.onclick = (ev) => {
         if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return; // a new tab loads the page itself
         ev.preventDefault();

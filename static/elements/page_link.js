@@ -1,5 +1,6 @@
 // A link to a page of this app (sent as `nav`: no reload) or to another site.
 import { h } from '../dom.js';
+import { icon as iconOf } from '../icons.js';
 
 export const props = ['path', 'url', 'label', 'icon', 'disabled', 'help', 'current'];
 
@@ -19,7 +20,7 @@ export default function mount(e, ctx) {
     a.rrE = e;
     a.href = e.url != null ? e.url : (e.path || './');
     if (e.url != null) { a.target = '_blank'; a.rel = 'noopener noreferrer'; } else { a.removeAttribute('target'); a.removeAttribute('rel'); }
-    icon.textContent = e.icon || '';
+    icon.replaceChildren(...(e.icon ? [iconOf(e.icon)] : []));
     icon.hidden = !e.icon;
     label.textContent = e.label;
     a.title = e.help || '';

@@ -1,12 +1,14 @@
 import { h, ui } from '../dom.js';
+import { icon } from '../icons.js';
 
 // The open state is the user's, kept by path; Escape or a click outside closes it.
-export const props = ['label', 'help', 'kind', 'disabled', 'wide'];
+export const props = ['label', 'help', 'kind', 'disabled', 'wide', 'icon'];
 export default function mount(e, ctx) {
   const path = ctx.path;
   const btn = h('button', { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
   const caret = h('span', { class: 'rr-pop-caret', 'aria-hidden': 'true' });
   const text = h('span');
+  let mark = null, shownIcon;
   btn.append(text, caret);
   const slot = h('div', { class: 'rr-slot rr-pop-body', role: 'dialog' });
   const node = h('div', { class: 'rr-pop' }, btn, slot);
@@ -23,6 +25,7 @@ export default function mount(e, ctx) {
   btn.onclick = () => show(slot.hidden);
   const update = (e) => {
     text.textContent = e.label;
+    if (e.icon !== shownIcon) { shownIcon = e.icon; mark?.remove(); mark = icon(e.icon, 'rr-btn-icon'); if (mark) btn.prepend(mark); }
     btn.className = 'rr-btn rr-' + (e.kind || 'secondary') + (e.wide ? ' rr-wide' : '');
     btn.title = e.help || '';
     btn.disabled = !!e.disabled;

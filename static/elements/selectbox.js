@@ -1,27 +1,21 @@
-import { h, field, setLabel, widget } from '../dom.js';
+import { field, setLabel, widget } from '../dom.js';
+import { combobox } from '../combobox.js';
 
-export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'index', 'options', 'placeholder'];
+export const props = ['id', 'label', 'help', 'disabled', 'form', 'label_visibility', 'index', 'options', 'placeholder', 'accept_new', 'filter', 'icon', 'width'];
 
+// One option: a searchable combobox (../combobox.js); the value is an option index, or the text
+// of a new option when the app accepts new options.
 function build(e, id, st) {
   const f = field(id);
-  const sel = h('select', { id, class: 'rr-input' });
-  sel.onchange = () => st.setV(+sel.value);
+  f.row.firstChild.id = id + '-l'; // names the listbox too
+  const c = combobox(id, st, false);
+  const node = document.createElement('div');
+  node.append(f.row, c.node);
   return {
-    node: h('div', {}, f.row, sel),
-    paint(e) {
-      setLabel(f.lt, e);
-      const key = JSON.stringify([e.options, e.placeholder]);
-      if (key !== sel.rrKey) {
-        const cur = sel.value;
-        sel.rrKey = key;
-        sel.replaceChildren(h('option', { value: '', disabled: true, hidden: true, text: e.placeholder || 'Choose an option' }),
-          ...e.options.map((o, i) => h('option', { value: i, text: o })));
-        sel.value = cur;
-      }
-      sel.disabled = e.disabled;
-    },
-    get: () => (sel.value === '' ? null : +sel.value),
-    set: (v) => (sel.value = v == null ? '' : v),
+    node,
+    paint(e) { setLabel(f.lt, e); c.paint(e); },
+    get: c.get,
+    set: c.set,
   };
 }
 

@@ -90,7 +90,7 @@ async def test_a_page_loads_only_the_modules_of_the_kinds_it_shows(
     assert loaded == ["header.js", "markdown.js", "text.js", "title.js"]
 
     await open_app(page, serve(rr.App(with_slider)))
-    await expect(page.get_by_label("Level")).to_have_value("3")
+    await expect(page.get_by_role("slider", name="Level")).to_have_attribute("aria-valuenow", "3")
     loaded = await page.evaluate(LOADED)
     assert "slider.js" in loaded
     assert not {"button.js", "text_input.js", "checkbox.js"} & set(loaded)
