@@ -180,3 +180,22 @@ async def test_pydeck_chart_names_the_decks_layers() -> None:
         props = at.pydeck[0].props
         assert props["layers"] == [{"type": "ScatterplotLayer", "id": "dots", "rows": 3}]
         assert props["view"]["zoom"] == 5
+
+
+async def test_a_bad_selection_from_a_client_is_refused_and_changes_nothing() -> None:
+    spec = {"mark": "point", "params": [{"name": "pick", "select": "point"}],
+            "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+    fig = {"data": [{"type": "scatter", "x": [1], "y": [1]}]}
+
+    async def main() -> None:
+        rr.session_state.runs = rr.session_state.get("runs", 0) + 1
+        rr.session_state.vega = rr.vega_lite_chart(spec, on_select="rerun")
+        rr.session_state.plotly = rr.plotly_chart(fig, on_select="rerun")
+
+    async with AppTest(main) as at:
+        for element, bad in [(at.vega[0], {"other": []}), (at.vega[0], {"pick": 3}),
+                             (at.vega[0], [1]), (at.plotly[0], {"point_indices": ["x"]}),
+                             (at.plotly[0], {"boxes": []})]:
+            await at.send({"t": "set", "id": element.id, "v": bad})
+        assert len(at.page.errors) == 5 and at.session_state.runs == 1
+        assert at.session_state.vega == {"selection": {"pick": {}}}
