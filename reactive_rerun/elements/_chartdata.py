@@ -1,9 +1,11 @@
-"""Tabular data as the built-in charts read it: columns of JSON-safe values.
+"""Tabular data as the built-in charts read it, and its columns as they travel.
 
 The one place that knows data types: a pandas DataFrame or Series (when pandas is installed), a
 numpy array, a dict of columns, a list of records, rows or numbers, and anything with
 ``to_pandas()`` (polars, pyarrow) or ``to_dict(as_series=False)``. No library is imported here
-unless the data already is one of its objects.
+unless the data already is one of its objects (numpy when a column needs vectorised reading
+and is not a plain list of numbers). Numeric and datetime columns of pandas / numpy data stay
+arrays; ``encode`` turns a column into compact base64 floats with a content hash.
 """
 
 from __future__ import annotations

@@ -2,9 +2,12 @@
 
 The data arrives as Streamlit reads it (``_chartdata.py``), wide (one series per column) or long
 (``color`` names a column whose values split the rows into series), and leaves as uPlot's
-columnar arrays: ``data[0]`` the x values, ``data[i]`` series ``i``, JSON numbers or ``null``.
-Stacking is done here, so the browser only draws. Categories travel as their labels once
-(``cats``) and as their positions in ``data[0]``; dates as seconds since the epoch.
+columnar arrays: ``data[0]`` the x values, ``data[i]`` series ``i``, each sent as base64 of
+little-endian floats with a content hash (``_chartdata.encode``); an update sends a column the
+page already shows as its hash alone (``_wire``). Numeric data is read vectorised (numpy, or C
+arrays for plain lists), the rest value by value. Stacking is done here, so the browser only
+draws. Categories travel as their labels once (``cats``) and as their positions in
+``data[0]``; dates as seconds since the epoch.
 """
 
 from __future__ import annotations
