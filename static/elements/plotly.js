@@ -39,12 +39,15 @@ function selection(ev) {
 }
 
 function themed(layout, t) {
-  const axis = (a) => ({ gridcolor: t.line, linecolor: t.line, zerolinecolor: t.line, ...a });
+  const axis = (a) => ({ gridcolor: t.line, linecolor: t.line, zerolinecolor: t.line, automargin: true, ...a });
   const out = { paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', colorway: t.palette, ...layout };
   out.font = { family: t.font, color: t.fg, ...(layout.font || {}) };
   for (const k of Object.keys(out)) if (/^[xy]axis\d*$/.test(k)) out[k] = axis(out[k]);
   out.xaxis = axis(out.xaxis); out.yaxis = axis(out.yaxis);
   out.legend = { font: { color: t.fg }, ...(layout.legend || {}) };
+  out.modebar = { bgcolor: 'rgba(0,0,0,0)', color: t.muted, activecolor: t.fg, ...(layout.modebar || {}) };
+  // tight margins that grow for tick labels (automargin), room at the top for the mode bar or a title
+  out.margin = { t: layout.title?.text || typeof layout.title === 'string' ? 60 : 32, r: 8, b: 8, l: 8, ...(layout.margin || {}) };
   return out;
 }
 
