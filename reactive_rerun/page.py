@@ -7,7 +7,7 @@ client can be given the whole page again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +48,12 @@ class _Shared:
 
 _shared = _Shared()
 
+Merge = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
+# element kind -> (what to send for an update, given the shown and the new props; how a client
+# rebuilds the new props from the shown ones and what it got): a kind whose client keeps parts
+# of what it shows (a chart's columns, by hash) is sent only what changed
+WIRE: dict[str, tuple[Merge, Merge]] = {}
+
 
 @dataclass(slots=True)
 class Node:
@@ -82,11 +88,13 @@ class Page:
                 self._drop_descendants(path)
             if "id" in old.props and old.kind != "block":
                 self.widgets.pop(old.props["id"], None)
+        wire = WIRE.get(kind) if old is not None and old.kind == kind else None
+        sent = encoded if wire is None or old is None else protocol.dumps(wire[0](old.props, props))
         props, encoded = _shared.get(props, encoded)  # never mutated: echo() copies
         self.nodes[path] = Node(kind, block, props, encoded)
         if "id" in props and kind != "block":
             self.widgets[props["id"]] = path
-        return protocol.op_el(path, encoded)
+        return protocol.op_el(path, sent)
 
     def subtree(self, root: str) -> Iterator[str]:
         """Every path below ``root`` (not ``root`` itself), parents before their children."""

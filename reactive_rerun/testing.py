@@ -27,7 +27,7 @@ from .durable import SessionData
 from .element import Element as Kind
 from .element import kind_of
 from .errors import ProtocolError
-from .page import path_key
+from .page import WIRE, path_key
 from .runner import Script
 from .session import Session
 
@@ -97,6 +97,9 @@ class PageModel:
                 element["k"] != "block" or old["type"] != element["type"]
             ):
                 self._drop_children(path)
+            wire = WIRE.get(element["k"]) if old is not None and old["k"] == element["k"] else None
+            if wire is not None and old is not None:  # an update of what the client keeps
+                element = wire[1](old, element)
             self.elements[path] = element
         elif kind == "rm":
             for path in op["p"]:

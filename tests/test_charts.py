@@ -28,7 +28,17 @@ def chart(mark: str, data: object, **kw: object) -> dict[str, object]:
     kw.setdefault("x", None)
     kw.setdefault("y", None)
     kw.setdefault("color", None)
-    return build(mark, data, **kw)  # type: ignore[arg-type]
+    out = build(mark, data, **kw)  # type: ignore[arg-type]
+    out["data"] = [_plain(c) for c in out["data"]]
+    if isinstance(out["sizes"], list):
+        out["sizes"] = [_plain(c) for c in out["sizes"]]
+    return out
+
+
+def _plain(col: object) -> list[object]:
+    """A built column as a list, None where missing (numpy arrays are built vectorised)."""
+    vals = col.tolist() if hasattr(col, "tolist") else col
+    return [None if isinstance(v, float) and v != v else v for v in vals]  # type: ignore[attr-defined]
 
 
 def test_a_dict_of_columns_is_wide_data_over_its_row_numbers() -> None:
@@ -157,3 +167,51 @@ def test_the_loader_knows_the_manifest_hashes() -> None:
     loader = (ROOT / "static" / "vendor.js").read_text()
     listed = dict(re.findall(r"'([^']+)': '(sha384-[^']+)'", loader))
     assert listed and all(files.get(f) == h for f, h in listed.items()), listed
+
+
+def test_columns_travel_as_exact_little_endian_floats() -> None:
+    from reactive_rerun.elements import _chartdata as cd
+
+    ints = cd.encode([0, 1, 2, 3])
+    assert ints["t"] == "f4" and cd.decode(ints) == [0, 1, 2, 3]  # exact in Float32
+    tenths = cd.encode([0.1, None, 2.5])
+    assert tenths["t"] == "f8" and tenths["nan"] and cd.decode(tenths) == [0.1, None, 2.5]
+    assert cd.encode([1.0, 2.0])["h"] == cd.encode([1, 2])["h"] != cd.encode([2, 1])["h"]
+
+
+async def test_an_update_sends_only_the_columns_that_changed() -> None:
+    async def app() -> None:
+        n = rr.session_state.n = rr.session_state.get("n", 0) + 1
+        rr.button("again")
+        xs = list(range(5000))
+        rr.line_chart({"x": xs, "y": [math.sin(i / 50 + n) for i in xs]}, x="x")
+
+    async with AppTest(app) as at:
+        sent = at.page.bytes
+        await at.button("again").click()
+        update = at.page.bytes - sent
+        ops = [op for op in at.page.ops if op["op"] == "el" and op["e"]["k"] == "chart"]
+        x, y = ops[-1]["e"]["data"]
+        assert "b" not in x and "b" in y  # the unchanged x column went as its hash only
+        assert 5000 * 8 < update < 5000 * 8 * 4 / 3 + 2000  # y's Float64 values, base64
+        from reactive_rerun.elements import _chartdata as cd
+
+        shown = at.chart[0].props["data"]  # the client rebuilt the whole chart
+        assert cd.decode(shown[0]) == list(range(5000))
+        assert cd.decode(shown[1])[:2] == [math.sin(2), math.sin(1 / 50 + 2)]
+
+
+def test_lists_of_numbers_are_read_without_numpy() -> None:
+    """Plain lists for a line chart go through C arrays while numpy is not imported."""
+    from reactive_rerun.elements import _chartdata as cd
+    from reactive_rerun.elements.chart import _plain_numbers
+
+    out = _plain_numbers([0, 1, 2], [[1.0, math.nan, 2.0], [3, 4, 5]], None, numpy_loaded=False)
+    assert out is not None and [type(c).__name__ for c in out["data"]] == ["Floats"] * 3
+    x, y, z = (cd.encode(c) for c in out["data"])
+    assert (x["t"], y["t"], z["t"]) == ("f4", "f8", "f4") and y["nan"] and not z["nan"]
+    assert cd.decode(y) == [1.0, None, 2.0] and cd.decode(z) == [3, 4, 5]
+    assert _plain_numbers([2, 1], [[1, 2]], None, numpy_loaded=False) is None  # not sorted
+    assert _plain_numbers([0, math.nan], [[1, 2]], None, numpy_loaded=False) is None
+    assert _plain_numbers([0, 1], [[1, math.inf]], None, numpy_loaded=False) is None
+    assert _plain_numbers([0, 1], [["a", "b"]], None, numpy_loaded=False) is None

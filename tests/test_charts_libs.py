@@ -79,3 +79,123 @@ async def test_the_app_serves_plotly_js_at_its_version_only() -> None:
         assert "immutable" in ok.headers["cache-control"]
         missing = await client.get("/_rr/plotly/0.0.0/plotly.min.js")
         assert missing.status_code == 404
+
+
+async def test_an_altair_selection_comes_back_in_streamlits_shape() -> None:
+    alt = pytest.importorskip("altair")
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"k": ["a", "b", "c"], "v": [1, 3, 2]})
+
+    async def main() -> None:
+        point = alt.selection_point(fields=["k"])  # unnamed: Altair numbers or hashes it
+        brush = alt.selection_interval(name="brush", encodings=["x"])
+        chart = alt.Chart(df).mark_bar().encode(x="k", y="v").add_params(point, brush)
+        rr.session_state.event = rr.altair_chart(chart, on_select="rerun")
+
+    async with AppTest(main) as at:
+        assert at.session_state.event == {"selection": {"brush": {}, "param_1": {}}}
+        assert at.vega[0].props["modes"] == ["brush", "param_1"]
+        await at.vega[0].set_value({"param_1": [{"k": "b"}]})
+        event = at.session_state.event
+        assert event.selection.param_1 == [{"k": "b"}] and event["selection"]["brush"] == {}
+        await at.vega[0].set_value({"param_1": [{"k": "b"}], "brush": {"k": ["a", "b"]}})
+        assert at.session_state.event.selection.brush == {"k": ["a", "b"]}
+        assert at.vega[0].props["spec"]["params"][0]["name"] in ("brush", "param_1")
+
+
+async def test_a_vega_lite_selection_must_name_a_parameter_of_the_spec() -> None:
+    spec = {"mark": "point", "params": [{"name": "pick", "select": "point"}],
+            "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+
+    async def main() -> None:
+        rr.session_state.event = rr.vega_lite_chart(spec, on_select="rerun", selection_mode="pick")
+        with pytest.raises(rr.errors.APIError, match="not defined"):
+            rr.vega_lite_chart(spec, on_select="rerun", selection_mode="other", key="x")
+        with pytest.raises(rr.errors.APIError, match="no selection"):
+            rr.vega_lite_chart({"mark": "point"}, on_select="rerun", key="y")
+
+    async with AppTest(main) as at:
+        assert at.session_state.event == {"selection": {"pick": {}}}
+        assert at.errors == []
+
+
+async def test_a_plotly_selection_comes_back_in_streamlits_shape() -> None:
+    pytest.importorskip("plotly")
+
+    async def main() -> None:
+        fig = {"data": [{"type": "scatter", "mode": "markers", "x": [1, 2, 3], "y": [3, 1, 2]}]}
+        rr.session_state.event = rr.plotly_chart(fig, on_select="rerun", selection_mode="box")
+
+    async with AppTest(main) as at:
+        empty = {"points": [], "point_indices": [], "box": [], "lasso": []}
+        assert at.session_state.event == {"selection": empty}
+        assert at.plotly[0].props["modes"] == ["box"]
+        picked = {"points": [{"curve_number": 0, "point_index": 1, "x": 2, "y": 1}],
+                  "point_indices": [1], "box": [{"xref": "x", "yref": "y", "x": [1.5, 2.5],
+                                                 "y": [0, 1.5]}], "lasso": []}
+        await at.plotly[0].set_value(picked)
+        event = at.session_state.event
+        assert event.selection.point_indices == [1] and event.selection.box[0]["x"] == [1.5, 2.5]
+
+
+async def test_mermaid_echarts_and_pydeck_take_streamlits_parameters() -> None:
+    option = {"xAxis": {"type": "category", "data": ["a", "b"]}, "yAxis": {},
+              "series": [{"type": "bar", "data": [1, 2], "selectedMode": "single"}]}
+
+    async def main() -> None:
+        rr.mermaid_chart("graph TD; A-->B", width=300, alt="two boxes")
+        rr.session_state.event = rr.echarts_chart(option, on_select="rerun", renderer="svg",
+                                                  height=250, key="ec")
+        rr.echarts_chart(option, theme=None)
+        rr.session_state.deck = rr.pydeck_chart(None, on_select="rerun", height=300)
+        with pytest.raises(rr.errors.APIError, match="renderer"):
+            rr.echarts_chart(option, renderer="webgl")  # type: ignore[arg-type]
+
+    async with AppTest(main) as at:
+        assert at.mermaid[0].props == {"k": "mermaid", "body": "graph TD; A-->B", "width": 300,
+                                       "alt": "two boxes"}
+        one, two = at.echarts
+        assert one.props["renderer"] == "svg" and one.props["height"] == 250 and one.props["id"]
+        assert two.props["id"] is None and two.props["theme"] is None
+        assert at.session_state.event == {"selection": {"selected": [], "areas": []}}
+        picked = {"selected": [{"series_index": 0, "series_id": None, "series_name": None,
+                                "data_type": "main", "data_indices": [1]}], "areas": []}
+        await one.set_value(picked)
+        assert at.session_state.event.selection.selected[0]["data_indices"] == [1]
+        assert at.session_state.deck == {"selection": {"indices": {}, "objects": {}}}
+        assert at.pydeck[0].props["height"] == 300 and at.errors == []
+
+
+async def test_pydeck_chart_names_the_decks_layers() -> None:
+    pdk = pytest.importorskip("pydeck")
+    layer = pdk.Layer("ScatterplotLayer", data=[{"lat": 1.0, "lon": 2.0}] * 3, id="dots",
+                      get_position="[lon, lat]")
+    deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=1, longitude=2,
+                                                                      zoom=5))
+
+    async def main() -> None:
+        rr.pydeck_chart(deck)
+
+    async with AppTest(main) as at:
+        props = at.pydeck[0].props
+        assert props["layers"] == [{"type": "ScatterplotLayer", "id": "dots", "rows": 3}]
+        assert props["view"]["zoom"] == 5
+
+
+async def test_a_bad_selection_from_a_client_is_refused_and_changes_nothing() -> None:
+    spec = {"mark": "point", "params": [{"name": "pick", "select": "point"}],
+            "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+    fig = {"data": [{"type": "scatter", "x": [1], "y": [1]}]}
+
+    async def main() -> None:
+        rr.session_state.runs = rr.session_state.get("runs", 0) + 1
+        rr.session_state.vega = rr.vega_lite_chart(spec, on_select="rerun")
+        rr.session_state.plotly = rr.plotly_chart(fig, on_select="rerun")
+
+    async with AppTest(main) as at:
+        for element, bad in [(at.vega[0], {"other": []}), (at.vega[0], {"pick": 3}),
+                             (at.vega[0], [1]), (at.plotly[0], {"point_indices": ["x"]}),
+                             (at.plotly[0], {"boxes": []})]:
+            await at.send({"t": "set", "id": element.id, "v": bad})
+        assert len(at.page.errors) == 5 and at.session_state.runs == 1
+        assert at.session_state.vega == {"selection": {"pick": {}}}

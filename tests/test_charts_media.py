@@ -45,6 +45,37 @@ async def test_pyplot_sends_a_png_and_closes_the_figure() -> None:
     plt.close("all")
 
 
+async def test_a_default_looking_figure_is_drawn_for_light_and_dark_pages() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    kept, ax = plt.subplots(figsize=(2, 1))
+    ax.set_title("kept")
+
+    async def main() -> None:
+        await rr.pyplot(kept, clear_figure=False)
+        with plt.style.context("dark_background"):
+            styled, ax2 = plt.subplots(figsize=(2, 1))
+            ax2.plot([1, 2])
+        await rr.pyplot(styled)
+        red = plt.figure(figsize=(1, 1), facecolor="red")
+        await rr.pyplot(red)
+
+    async with AppTest(main) as at:
+        plain, styled, red = at.pyplot
+        assert plain.props["src_dark"] and plain.props["src_dark"] != plain.props["src"]
+        assert styled.props["src_dark"] is None and red.props["src_dark"] is None
+        assert at.session is not None
+        png = await at.session.live.media.get(plain.props["src"].rsplit("/", 1)[1]).content()
+        assert png[25] == 6  # colour type 6: RGBA, the background is transparent
+    # the figure the script kept looks as it did
+    assert kept.get_facecolor() == (1, 1, 1, 1) and ax.title.get_color() == "black"
+    plt.close("all")
+
+
 def test_pyplot_in_a_plain_script_renders_in_its_thread() -> None:
     pytest.importorskip("matplotlib")
     import matplotlib

@@ -30,6 +30,7 @@ from .datetime_input import datetime_input
 from .dialog import dialog
 from .divider import divider
 from .download_button import download_button
+from .echarts import echarts_chart
 from .empty import empty
 from .exception import exception
 from .expander import expander
@@ -51,6 +52,7 @@ from .logo import logo
 from .map import map
 from .markdown import markdown
 from .menu_button import menu_button
+from .mermaid import mermaid_chart
 from .metric import metric
 from .multiselect import multiselect
 from .number_input import number_input
@@ -60,6 +62,7 @@ from .pills import pills
 from .plotly import plotly_chart
 from .popover import popover
 from .progress import progress
+from .pydeck import pydeck_chart
 from .pyplot import pyplot
 from .radio import radio
 from .segmented_control import segmented_control
@@ -89,12 +92,13 @@ __all__ = [
     "audio_input", "badge", "bar_chart", "bottom", "button", "camera_input", "caption",
     "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns", "container",
     "data_editor", "dataframe", "date_input", "datetime_input", "dialog", "divider",
-    "download_button", "empty", "error", "exception", "expander", "feedback", "file_uploader",
-    "form", "form_submit_button", "graphviz_chart", "grid", "header", "help", "html", "iframe",
-    "image", "info", "json", "latex", "line_chart", "link_button", "logo", "map", "markdown",
-    "menu_button", "metric", "multiselect", "number_input", "pagination", "pdf", "pills",
-    "plotly_chart", "popover", "progress", "pyplot", "radio", "scatter_chart",
-    "segmented_control", "select_slider", "selectbox", "skeleton", "slider", "space", "spinner",
-    "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
-    "time_input", "title", "toggle", "vega_lite_chart", "video", "warning",
+    "download_button", "echarts_chart", "empty", "error", "exception", "expander", "feedback",
+    "file_uploader", "form", "form_submit_button", "graphviz_chart", "grid", "header", "help",
+    "html", "iframe", "image", "info", "json", "latex", "line_chart", "link_button", "logo",
+    "map", "markdown", "menu_button", "mermaid_chart", "metric", "multiselect", "number_input",
+    "pagination", "pdf", "pills", "plotly_chart", "popover", "progress", "pydeck_chart", "pyplot",
+    "radio", "scatter_chart", "segmented_control", "select_slider", "selectbox", "skeleton",
+    "slider", "space", "spinner", "status", "subheader", "success", "table", "tabs", "text",
+    "text_area", "text_input", "time_input", "title", "toggle", "vega_lite_chart", "video",
+    "warning",
 ]

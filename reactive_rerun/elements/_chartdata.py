@@ -1,15 +1,21 @@
-"""Tabular data as the built-in charts read it: columns of JSON-safe values.
+"""Tabular data as the built-in charts read it, and its columns as they travel.
 
 The one place that knows data types: a pandas DataFrame or Series (when pandas is installed), a
 numpy array, a dict of columns, a list of records, rows or numbers, and anything with
 ``to_pandas()`` (polars, pyarrow) or ``to_dict(as_series=False)``. No library is imported here
-unless the data already is one of its objects.
+unless the data already is one of its objects (numpy when a column needs vectorised reading
+and is not a plain list of numbers). Numeric and datetime columns of pandas / numpy data stay
+arrays; ``encode`` turns a column into compact base64 floats with a content hash.
 """
 
 from __future__ import annotations
 
+import array
+import base64
 import datetime as _dt
+import hashlib
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -38,6 +44,11 @@ def table(data: Any) -> Table:
     if module == "pandas":
         return _pandas(data)
     if module == "numpy":
+        if data.ndim == 1 and data.dtype.kind in "iufbM":
+            return Table({"0": data}, list(range(len(data))), None)
+        if data.ndim == 2 and data.dtype.kind in "iufbM":
+            return Table({str(j): data[:, j] for j in range(data.shape[1])},
+                         list(range(data.shape[0])), None)
         return _rows(data.tolist())
     if module != "builtins":
         if hasattr(data, "to_pandas"):
@@ -58,8 +69,16 @@ def _pandas(data: Any) -> Table:
         data = data.to_frame(name="value" if data.name is None else data.name)
     index = data.index
     name = None if index.name is None else str(index.name)
-    columns = {str(c): data[c].tolist() for c in data.columns}
-    return Table(columns, index.tolist(), name)
+    columns = {str(c): _pandas_column(data[c]) for c in data.columns}
+    return Table(columns, _pandas_column(index), name)
+
+
+def _pandas_column(col: Any) -> Any:
+    """Plain numpy numbers and naive datetimes stay arrays (read vectorised); others a list."""
+    dtype = col.dtype
+    if type(dtype).__module__ == "numpy" and dtype.kind in "iufbM":
+        return col.to_numpy()
+    return col.tolist()
 
 
 def _columns(data: Mapping[Any, Any]) -> Table:
@@ -105,7 +124,11 @@ def _scalar(v: Any) -> bool:
     return v is None or isinstance(v, str | bytes | int | float | _dt.date)
 
 
-def _as_list(v: Any) -> list[Any]:
+def _as_list(v: Any) -> Any:
+    if type(v).__module__ == "numpy" and getattr(v, "ndim", 0) == 1 and v.dtype.kind in "iufbM":
+        return v  # read vectorised
+    if type(v).__module__.split(".")[0] == "pandas" and getattr(v, "ndim", 0) == 1:
+        return _pandas_column(v)
     if hasattr(v, "tolist"):
         out = v.tolist()
         return out if isinstance(out, list) else [out]
@@ -193,3 +216,146 @@ def label(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+# -- vectorised: numpy when installed ------------------------------------------------------------
+
+
+def numpy() -> Any:
+    """numpy, or None when it is not installed (then charts read values one by one)."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is there wherever pandas is
+        return None
+    return np
+
+
+def vector(values: Any) -> tuple[Kind, Any] | None:
+    """``values`` as float64 numbers (``num``) or seconds since the epoch (``time``), NaN where
+    missing, read by numpy in one go; None when they need reading one by one (strings, dates,
+    ``None`` among numbers, or no numpy)."""
+    np = numpy()
+    if np is None:
+        return None
+    if type(values).__module__ == "numpy":
+        arr = values
+    elif isinstance(values, list):
+        if not values:
+            return "num", np.zeros(0)
+        first = values[0]
+        if not isinstance(first, int | float) or isinstance(first, bool):
+            return None  # strings, dates, None first: not worth trying
+        try:
+            arr = np.asarray(values)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    else:
+        return None
+    if arr.ndim != 1:
+        return None
+    kind = arr.dtype.kind
+    if kind in "iufb":
+        out = arr.astype(np.float64)
+        if kind == "f":
+            out[~np.isfinite(out)] = np.nan
+        return "num", out
+    if kind == "M":
+        ns = arr.astype("datetime64[ns]")
+        secs = ns.view(np.int64).astype(np.float64) / 1e9
+        secs[np.isnat(ns)] = np.nan
+        return "time", secs
+    return None
+
+
+def plain(values: Any) -> list[Any]:
+    """A column as a list (arrays read one by one by the general path)."""
+    if type(values).__module__ == "numpy":
+        out: list[Any] = values.tolist()
+        if values.dtype.kind == "M":  # datetime64 -> datetime (tolist gives ints for ns)
+            out = values.astype("datetime64[us]").tolist()
+        return out
+    return values if isinstance(values, list) else list(values)
+
+
+class Floats(array.array):  # type: ignore[type-arg]
+    """A C array of doubles that knows whether it holds NaN (one pass over it finds out)."""
+
+    nan = False
+
+
+def floats(values: Any) -> Floats | None:
+    """A list of plain numbers as a C array of doubles, without numpy (not imported yet: it
+    costs a first chart a third of a second); None if anything else is in it, or infinity."""
+    if not isinstance(values, list | range) or (values and isinstance(values[0], bool)):
+        return None
+    try:
+        out = Floats("d", values)
+    except (TypeError, OverflowError):
+        return None
+    if not all(map(math.isfinite, out)):
+        if any(map(math.isinf, out)):
+            return None
+        out.nan = True
+    return out
+
+
+def _exact_f32(values: array.array[float]) -> array.array[float] | None:
+    """``values`` as Float32 when that loses nothing (and holds no NaN), else None. Most float
+    data fails on its first values, which spares converting it all."""
+    head = values[:64]
+    try:
+        if array.array("d", array.array("f", head)) != head:
+            return None
+        f32 = array.array("f", values)
+    except OverflowError:
+        return None
+    return f32 if array.array("d", f32) == values else None
+
+
+def encode(values: Any) -> dict[str, Any]:
+    """A column for the wire: little-endian Float32 when that is exact, else Float64, base64;
+    NaN for missing values (``nan``: whether there are any), and a content hash ``h`` by
+    which an update that leaves the column unchanged refers to it instead of resending it."""
+    raw: Any  # a little-endian buffer, hashed and encoded without copying it first
+    if isinstance(values, array.array):
+        f32 = _exact_f32(values)
+        raw = f32 if f32 is not None else values
+        if sys.byteorder == "big":  # pragma: no cover
+            raw = array.array(raw.typecode, raw)
+            raw.byteswap()
+        has_nan = values.nan if isinstance(values, Floats) else any(map(math.isnan, values))
+        return _column(raw, f32 is not None, has_nan)
+    np = numpy()
+    if np is not None:
+        arr = np.asarray(
+            values if type(values).__module__ == "numpy"
+            else [math.nan if v is None else v for v in values], dtype=np.float64)
+        head = arr[:64]
+        exact = bool(np.array_equal(head.astype("<f4").astype(np.float64), head, equal_nan=True))
+        if exact:
+            f32 = arr.astype("<f4")
+            exact = bool(np.array_equal(f32.astype(np.float64), arr, equal_nan=True))
+        raw = f32 if exact else np.ascontiguousarray(arr, dtype="<f8")
+        return _column(raw, exact, bool(np.isnan(arr).any()))
+    # without numpy  # pragma: no cover
+    vals = array.array("d", (math.nan if v is None else float(v) for v in values))
+    if sys.byteorder == "big":
+        vals.byteswap()
+    return _column(vals, False, any(map(math.isnan, vals)))
+
+
+def _column(raw: Any, f4: bool, has_nan: bool) -> dict[str, Any]:
+    kind = "f4" if f4 else "f8"
+    digest = hashlib.blake2b(raw, digest_size=8, person=kind.encode()).hexdigest()
+    return {"t": kind, "h": digest, "nan": has_nan,
+            "b": base64.b64encode(raw).decode("ascii")}
+
+
+def decode(column: dict[str, Any]) -> list[float | None]:
+    """The values of an ``encode``d column (``None`` where missing): what the browser reads."""
+    raw = base64.b64decode(column["b"])
+    vals = array.array("f" if column["t"] == "f4" else "d")
+    vals.frombytes(raw)
+    if sys.byteorder == "big":  # pragma: no cover
+        vals.byteswap()
+    return [None if v != v else v for v in vals]

@@ -2,32 +2,78 @@
 
 The data arrives as Streamlit reads it (``_chartdata.py``), wide (one series per column) or long
 (``color`` names a column whose values split the rows into series), and leaves as uPlot's
-columnar arrays: ``data[0]`` the x values, ``data[i]`` series ``i``, JSON numbers or ``null``.
-Stacking is done here, so the browser only draws. Categories travel as their labels once
-(``cats``) and as their positions in ``data[0]``; dates as seconds since the epoch.
+columnar arrays: ``data[0]`` the x values, ``data[i]`` series ``i``, each sent as base64 of
+little-endian floats with a content hash (``_chartdata.encode``); an update sends a column the
+page already shows as its hash alone (``_wire``). Numeric data is read vectorised (numpy, or C
+arrays for plain lists), the rest value by value. Stacking is done here, so the browser only
+draws. Categories travel as their labels once (``cats``) and as their positions in
+``data[0]``; dates as seconds since the epoch.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
+import operator
+import sys
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from ..element import Element
+from ..element import Element, ui
 from ..errors import APIError
+from ..page import WIRE
+from ..threads import run_ui
 from . import _chartdata as cd
 
 CHART = Element(
     "chart",
     ("mark", "data", "series", "xtype", "cats", "x_label", "y_label", "stack", "horizontal",
      "sizes", "width", "height", "alt"),
-    doc="`mark` (`line` / `area` / `bar` / `scatter`), `data` (uPlot columns: x then one list "
-        "per series, numbers or `null`), `series` (`[{name, color}]`, `color` `null`: the "
-        "theme's), `xtype` (`num` / `time` / `cat`), `cats` (category labels or `null`), "
+    doc="`mark` (`line` / `area` / `bar` / `scatter`), `data` (uPlot columns: x then one per "
+        "series, each `{t: f4|f8, h: hash, nan, b: base64 little-endian floats}`, NaN for "
+        "missing; an update leaves out `b` of a column the chart already shows), `series` "
+        "(`[{name, color}]`, `color` `null`: the theme's), `xtype` (`num` / `time` / `cat`), "
+        "`cats` (category labels or `null`), "
         "`x_label`, `y_label`, `stack` (`null` / `stack` / `normalize` / `center` / `layered` / "
         "`group`), `horizontal`, `sizes` (scatter: a number, a list per series, or `null`), "
         "`width` (px, `stretch` or `content`), `height` (px or `null`), `alt`",
 )
+
+
+
+def _columns(props: dict[str, Any]) -> list[dict[str, Any]]:
+    sizes = props["sizes"]
+    return [*props["data"], *(sizes if isinstance(sizes, list) else ())]
+
+
+def _wire(shown: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """An update sends a column the shown chart already has as its hash alone (``b`` left out):
+    the browser keeps the decoded columns of what it shows, so bytes follow what changed."""
+    have = {c["h"] for c in _columns(shown)}
+
+    def slim(c: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in c.items() if k != "b"} if c["h"] in have else c
+
+    sizes = new["sizes"]
+    return {**new, "data": [slim(c) for c in new["data"]],
+            "sizes": [slim(c) for c in sizes] if isinstance(sizes, list) else sizes}
+
+
+def _unwire(shown: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """What the browser does with ``_wire``'s props: columns sent as a hash come from what it
+    shows (the headless test client, ``testing.py``, applies updates the same way)."""
+    have = {c["h"]: c for c in _columns(shown)}
+
+    def full(c: dict[str, Any]) -> dict[str, Any]:
+        return c if "b" in c else have[c["h"]]
+
+    sizes = got["sizes"]
+    return {**got, "data": [full(c) for c in got["data"]],
+            "sizes": [full(c) for c in sizes] if isinstance(sizes, list) else sizes}
+
+
+WIRE[CHART.name] = (_wire, _unwire)
 
 Width = int | Literal["stretch", "content"]
 Height = int | Literal["content", "stretch"]
@@ -106,6 +152,21 @@ def build(
     for name in ys:
         column(name, "y")
 
+    if color_col is None and mark in ("line", "scatter") and size_col is None:
+        lite = _plain_numbers(xs_raw, [cols[nm] for nm in ys], size)
+        if lite is not None:
+            return {**lite, "x_name": x_name, "y_names": ys,
+                    "series": [{"name": nm, "color": c}
+                               for nm, c in zip(ys, _colors(color, len(ys)), strict=True)]}
+    if color_col is None and mark != "bar":
+        fast = _vectorised(mark, xs_raw, [cols[nm] for nm in ys], _colors(color, len(ys)),
+                           cols[size_col] if size_col is not None else None, size, stack)
+        if fast is not None:
+            return {**fast, "x_name": x_name, "y_names": ys,
+                    "series": [{"name": nm, "color": c}
+                               for nm, c in zip(ys, _colors(color, len(ys)), strict=True)]}
+    xs_raw = cd.plain(xs_raw)
+    cols = {k: cd.plain(v) for k, v in cols.items()}
     n = len(xs_raw)
     if color_col is not None:  # long: the colour column's values name the series
         if len(ys) != 1:
@@ -208,6 +269,84 @@ def build(
     }
 
 
+def _plain_numbers(xs_raw: Any, ys: list[Any], size: Any, *, numpy_loaded: bool | None = None
+                   ) -> dict[str, Any] | None:
+    """``build`` of a line or scatter chart of lists of plain numbers, x ascending, while numpy
+    is not imported (``cd.floats``): the columns go out as they are. None: another path."""
+    if numpy_loaded if numpy_loaded is not None else "numpy" in sys.modules:
+        return None
+    xs = cd.floats(xs_raw)
+    if xs is None or xs.nan:
+        return None
+    if not all(map(operator.le, xs, itertools.islice(xs, 1, None))):
+        return None
+    series = [cd.floats(col) for col in ys]
+    if any(s is None for s in series):
+        return None
+    return {"data": [xs, *series], "xtype": "num", "cats": None,
+            "sizes": None if size is None else _size(size), "stack": None, "gaps": False}
+
+
+def _vectorised(mark: str, xs_raw: Any, ys: list[Any], colors: list[str | None], size_col: Any,
+                size: Any, stack: Stack) -> dict[str, Any] | None:
+    """``build`` for numeric or time x and numeric y columns, with numpy: sorted by x, missing
+    x dropped, an area's duplicate x values added up, stacked. None: the general path."""
+    x = cd.vector(xs_raw)
+    if x is None:
+        return None
+    xtype, xs = x
+    series = []
+    for col in ys:
+        v = cd.vector(col)
+        if v is None or v[0] != "num":
+            return None
+        series.append(v[1])
+    svec = None
+    if size_col is not None:
+        sv = cd.vector(size_col)
+        if sv is None or sv[0] != "num":
+            return None
+        svec = sv[1]
+    np = cd.numpy()
+    keep = ~np.isnan(xs)
+    if not keep.all():
+        xs, series = xs[keep], [s[keep] for s in series]
+        svec = None if svec is None else svec[keep]
+    if len(xs) > 1 and not bool((xs[1:] >= xs[:-1]).all()):
+        order = np.argsort(xs, kind="stable")
+        xs, series = xs[order], [s[order] for s in series]
+        svec = None if svec is None else svec[order]
+    if mark == "area" and len(xs) > 1 and bool((xs[1:] == xs[:-1]).any()):
+        xs, starts = np.unique(xs, return_index=True)
+        summed = []
+        for s in series:
+            total = np.add.reduceat(np.nan_to_num(s), starts)
+            present = np.add.reduceat((~np.isnan(s)).astype(np.int64), starts)
+            summed.append(np.where(present > 0, total, np.nan))
+        series = summed
+    sizes: Any = None
+    if mark == "scatter":
+        if svec is not None:
+            sizes = [np.where(np.isnan(s), np.nan, svec) for s in series]
+        elif size is not None:
+            sizes = _size(size)
+    kind = _stack_kind(mark, stack)
+    if kind in ("stack", "normalize", "center") and series:
+        totals = np.zeros(len(xs))
+        stacked = []
+        for s in series:
+            totals = totals + np.nan_to_num(s)
+            stacked.append(totals)
+        if kind == "normalize":
+            safe = np.where(totals == 0, 1.0, totals)
+            stacked = [np.where(totals == 0, 0.0, s / safe) for s in stacked]
+        elif kind == "center":
+            stacked = [s - totals / 2 for s in stacked]
+        series = stacked
+    return {"data": [xs, *series], "xtype": xtype, "cats": None, "sizes": sizes,
+            "stack": kind, "gaps": False}
+
+
 def _stack_kind(mark: str, stack: Stack) -> str | None:
     if mark == "area":
         if stack is None or stack is True:
@@ -278,14 +417,19 @@ def _draw(mark: str, data: Any, *, x: str | None, y: str | Sequence[str] | None,
     if y_label is None and len(built["y_names"]) == 1 and (built["gaps"] or mark == "scatter"
                                                           or len(built["series"]) == 1):
         y_label = built["y_names"][0]
-    CHART.draw(
-        mark=mark, data=built["data"], series=built["series"], xtype=built["xtype"],
-        cats=built["cats"], x_label=x_label, y_label=y_label, stack=built["stack"],
-        horizontal=bool(horizontal), sizes=built["sizes"], width=w, height=h, alt=alt,
-    )
+    sizes = built["sizes"]
+    if isinstance(sizes, list):
+        sizes = [cd.encode(s) for s in sizes]
+    # built and encoded in the caller's thread (a plain script's own), drawn on the loop
+    run_ui(functools.partial(
+        CHART.draw, mark=mark, data=[cd.encode(col) for col in built["data"]],
+        series=built["series"], xtype=built["xtype"], cats=built["cats"], x_label=x_label,
+        y_label=y_label, stack=built["stack"], horizontal=bool(horizontal), sizes=sizes, width=w,
+        height=h, alt=alt,
+    ))
 
 
-@CHART.function
+@ui.here
 def line_chart(
     data: Any = None, *, x: str | None = None, y: str | Sequence[str] | None = None,
     x_label: str | None = None, y_label: str | None = None, color: Any = None,
@@ -297,7 +441,7 @@ def line_chart(
           height=height, use_container_width=use_container_width, alt=alt)
 
 
-@CHART.function
+@ui.here
 def area_chart(
     data: Any = None, *, x: str | None = None, y: str | Sequence[str] | None = None,
     x_label: str | None = None, y_label: str | None = None, color: Any = None,
@@ -309,7 +453,7 @@ def area_chart(
           width=width, height=height, use_container_width=use_container_width, alt=alt)
 
 
-@CHART.function
+@ui.here
 def bar_chart(
     data: Any = None, *, x: str | None = None, y: str | Sequence[str] | None = None,
     x_label: str | None = None, y_label: str | None = None, color: Any = None,
@@ -324,7 +468,7 @@ def bar_chart(
           use_container_width=use_container_width, alt=alt)
 
 
-@CHART.function
+@ui.here
 def scatter_chart(
     data: Any = None, *, x: str | None = None, y: str | Sequence[str] | None = None,
     x_label: str | None = None, y_label: str | None = None, color: Any = None,

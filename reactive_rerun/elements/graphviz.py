@@ -19,10 +19,10 @@ from ..errors import APIError
 from ..threads import run_ui, script_loop
 
 GRAPHVIZ = Element(
-    "graphviz", ("dot", "src", "width", "height"),
+    "graphviz", ("dot", "src", "width", "height", "alt"),
     doc="`dot` (the DOT source), `src` (an SVG `data:` URL when the server drew it, else "
         "`null`: the page shows the source), `width` (`stretch` / `content` / px), "
-        "`height` (px or `null`)",
+        "`height` (px or `null`), `alt` (the accessible name or `null`)",
 )
 
 MAX_DOT = 200_000  # characters of DOT the server lays out; beyond, the source is shown
@@ -55,7 +55,7 @@ def _source(figure_or_dot: Any) -> str:
 def graphviz_chart(
     figure_or_dot: Any, use_container_width: bool | None = None, *,
     width: int | Literal["stretch", "content"] = "content",
-    height: int | Literal["content", "stretch"] = "content",
+    height: int | Literal["content", "stretch"] = "content", alt: str | None = None,
 ) -> Any:
     """Show a graph given as DOT (``"digraph { a -> b }"``) or a ``graphviz`` object.
 
@@ -67,7 +67,7 @@ def graphviz_chart(
     h = height if isinstance(height, int) and not isinstance(height, bool) else None
 
     def show(src: str | None) -> None:
-        GRAPHVIZ.draw(dot=dot, src=src, width=width, height=h)
+        GRAPHVIZ.draw(dot=dot, src=src, width=width, height=h, alt=alt or None)
 
     if script_loop() is not None:
         run_ui(show, svg(dot))

@@ -15,10 +15,11 @@ from . import _chartdata as cd
 from .chart import _color
 
 MAP = Element(
-    "map", ("lat", "lon", "sizes", "colors", "zoom", "width", "height"),
+    "map", ("lat", "lon", "sizes", "colors", "zoom", "width", "height", "alt"),
     doc="`lat`, `lon` (numbers), `sizes` (radius in metres: one number or one per point), "
         "`colors` (`null`: the theme's, one CSS colour, or one per point), `zoom` (or `null`: "
-        "fit the points), `width` (`stretch` / `content` / px), `height` (px)",
+        "fit the points), `width` (`stretch` / `content` / px), `height` (px), `alt` (the "
+        "accessible name or `null`)",
 )
 
 LAT = ("lat", "latitude", "LAT", "LATITUDE")
@@ -44,7 +45,7 @@ def map(
     data: Any = None, *, latitude: str | None = None, longitude: str | None = None,
     color: Any = None, size: Any = None, zoom: int | None = None,
     width: int | Literal["stretch", "content"] = "stretch", height: int = 500,
-    use_container_width: bool | None = None,
+    use_container_width: bool | None = None, alt: str | None = None,
 ) -> None:
     """Show points on a map (``latitude`` / ``longitude`` default to columns named lat/lon).
 
@@ -68,7 +69,7 @@ def map(
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
     MAP.draw(lat=[lat[i] for i in keep], lon=[lon[i] for i in keep], sizes=sizes, colors=colors,
-             zoom=zoom, width=width, height=int(height) if height else 500)
+             zoom=zoom, width=width, height=int(height) if height else 500, alt=alt or None)
 
 
 __all__ = ["MAP", "map"]

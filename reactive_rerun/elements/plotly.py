@@ -15,20 +15,36 @@ import importlib
 import importlib.metadata
 import importlib.util
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
+from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
+from ..widget import WIDGET_FIELDS, show
+from .dataframe import Selection, _attrs
 from .vega import _dims, _safe
 
 PLOTLY = Element(
-    "plotly", ("figure", "config", "width", "height", "theme", "js", "integrity"),
+    "plotly", (*WIDGET_FIELDS, "selection", "modes", "figure", "config", "width", "height",
+               "theme", "js", "integrity", "alt"),
     doc="`figure` (`{data, layout}`, JSON-safe), `config` (plotly.js config), `width` "
         "(`stretch` / `content` / px), `height` (px or `null`), `theme` (`streamlit` or `null`), "
         "`js` (the installed plotly's version: plotly.js is at `_rr/plotly/<js>/plotly.min.js`, "
-        "or `null` when plotly is not installed), `integrity` (its SRI value)",
+        "or `null` when plotly is not installed), `integrity` (its SRI value), `alt` (the "
+        "accessible name or `null`); with `on_select` a widget: `modes` (of `points`, `box`, "
+        "`lasso`), `selection` (`{points, point_indices, box, lasso}`; `id` `null` otherwise)",
+    value_field="selection",
+    enter=lambda props, value: dict(value.get("selection", value)),
 )
+MODES = ("points", "box", "lasso")
+PARTS = ("points", "point_indices", "box", "lasso")
+
+
+class PlotlyState(Selection):
+    """What ``plotly_chart(on_select=...)`` returns: ``{"selection": {"points": [...],
+    "point_indices": [...], "box": [...], "lasso": [...]}}``, keys read as attributes too."""
 
 
 @functools.cache
@@ -68,21 +84,61 @@ def plotly_chart(
     figure_or_data: Any, use_container_width: bool | None = None, *,
     width: int | Literal["stretch", "content"] = "stretch",
     height: int | Literal["content", "stretch"] = "content",
-    theme: Literal["streamlit"] | None = "streamlit", key: str | None = None,
-    on_select: str = "ignore", selection_mode: Any = None, config: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> None:
+    theme: Literal["streamlit"] | None = "streamlit", key: str | int | None = None,
+    on_select: Literal["ignore", "rerun"] | Callback = "ignore",
+    selection_mode: str | Iterable[str] = MODES, config: dict[str, Any] | None = None,
+    alt: str | None = None, **kwargs: Any,
+) -> PlotlyState | None:
     """Draw a Plotly figure (``plotly.graph_objects.Figure``, a dict, or a list of traces).
 
-    ``key``, ``on_select`` and ``selection_mode`` are accepted and have no effect yet.
+    With ``on_select="rerun"`` (or a callback) a click (``"points"``), a box or a lasso
+    selection (``selection_mode``) comes back: the call returns ``{"selection": {"points",
+    "point_indices", "box", "lasso"}}``. ``kwargs`` (Plotly's old ``plot()`` options) are
+    accepted and not used, as in Streamlit.
     """
     if theme not in ("streamlit", None):
         raise APIError(f"theme must be 'streamlit' or None, not {theme!r}")
+    if alt is not None and not isinstance(alt, str):
+        raise APIError(f"alt must be a string, not {type(alt).__name__}")
     fig = _figure(figure_or_data)
     w, h = _dims(width, height, use_container_width)
     lib = plotly_js()
-    PLOTLY.draw(figure=fig, config=_safe(config or {}), width=w, height=h, theme=theme,
-                js=lib[0] if lib else None, integrity=lib[2] if lib else None)
+    fields = {"figure": fig, "config": _safe(config or {}), "width": w, "height": h,
+              "theme": theme, "js": lib[0] if lib else None,
+              "integrity": lib[2] if lib else None, "alt": alt or None}
+    if on_select == "ignore":
+        PLOTLY.draw(id=None, label="", help=None, disabled=False, form=None,
+                    label_visibility="collapsed", selection=None, modes=None, **fields)
+        return None
+    if on_select != "rerun" and not callable(on_select):
+        raise APIError(f"on_select must be 'ignore', 'rerun' or a callable, not {on_select!r}.")
+    wanted = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode)
+    if not wanted or any(m not in MODES for m in wanted):
+        raise APIError(f"selection_mode must be some of {list(MODES)}, not {selection_mode!r}")
+    modes = sorted(set(wanted), key=MODES.index)
+
+    def decode(wire: Any) -> dict[str, Any]:
+        if not isinstance(wire, dict) or set(wire) - set(PARTS):
+            raise ValueError("expected {points, point_indices, box, lasso}")
+        for part in PARTS:
+            if not isinstance(wire.get(part, []), list):
+                raise ValueError(f"{part} must be a list")
+        indices = wire.get("point_indices", [])
+        if any(isinstance(i, bool) or not isinstance(i, int) for i in indices):
+            raise ValueError("point_indices must be integers")
+        return {"selection": {part: wire.get(part, []) for part in PARTS}}
+
+    def encode(value: Any) -> dict[str, Any]:
+        return dict(value["selection"])
+
+    digest = hashlib.blake2b(json.dumps(fig, sort_keys=True).encode(), digest_size=16)
+    value = show(
+        PLOTLY, "", key=key, identity=(digest.hexdigest(), tuple(modes), theme),
+        default=decode({}), decode=decode, encode=encode, help=None, disabled=False,
+        label_visibility="collapsed", callback=None if on_select == "rerun" else on_select,
+        extra={"modes": modes, **fields},
+    )
+    return PlotlyState(_attrs(value))
 
 
-__all__ = ["PLOTLY", "plotly_chart"]
+__all__ = ["PLOTLY", "PlotlyState", "plotly_chart"]

@@ -2,7 +2,7 @@
 // No base map: coastlines and streets need a tile server (docs/charts.md).
 import { h } from '../dom.js';
 
-export const props = ['lat', 'lon', 'sizes', 'colors', 'zoom', 'width', 'height'];
+export const props = ['lat', 'lon', 'sizes', 'colors', 'zoom', 'width', 'height', 'alt'];
 const NS = 'http://www.w3.org/2000/svg', R = 6378137;
 const s = (tag, attrs) => { const n = document.createElementNS(NS, tag); for (const k in attrs) n.setAttribute(k, attrs[k]); return n; };
 const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
@@ -62,6 +62,7 @@ export default function mount(e) {
   const ro = new ResizeObserver(() => draw());
   ro.observe(node);
   const update = (e) => {
+    svg.setAttribute('aria-label', e.alt || 'map of points');
     cur = e;
     node.style.maxWidth = typeof e.width === 'number' ? e.width + 'px' : '';
     if (node.isConnected) draw();

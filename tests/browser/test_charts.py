@@ -114,3 +114,45 @@ async def test_vega_lite_and_plotly_charts_draw(
     assert any("/_rr/plotly/" in n for n in names), names
     assert not any("uplot" in n for n in names), names  # only what the page shows
     assert page_errors == []
+
+
+@rr.fragment(run_every=0.1)
+async def ten_a_second() -> None:
+    n = rr.session_state.tens = rr.session_state.get("tens", 0) + 1
+    xs = range(n, n + 200)
+    rr.line_chart({"x": list(xs), "y": [math.sin(x / 15) for x in xs]}, x="x")
+    rr.caption(f"tick {n}")
+
+
+async def ten_app() -> None:
+    await ten_a_second()
+
+
+async def test_a_chart_redrawn_ten_times_a_second_neither_flickers_nor_leaks(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    """1,000 updates at 10 a second (about 100 s): the chart's node and canvas stay (never
+    removed, so nothing blanks between frames), the DOM does not grow, the heap stays flat."""
+    await open_app(page, serve(rr.App(ten_app)))
+    await expect(page.locator(".rr-chart canvas")).to_have_count(1)
+    start = await ticks(page)
+    await until_ticks(page, start + 20)
+    await page.evaluate("""() => {
+      window.__chart = document.querySelector('.rr-chart');
+      window.__removed = 0;
+      new MutationObserver((ms) => { for (const m of ms) for (const n of m.removedNodes)
+        if (n.nodeType === 1 && (n.matches('.rr-chart, canvas') || n.querySelector?.('canvas')))
+          window.__removed++; }).observe(document.body, { childList: true, subtree: true });
+    }""")
+    before = await heap(page)
+    nodes = await page.evaluate("() => document.getElementsByTagName('*').length")
+    first = await ticks(page)
+    await page.wait_for_function(
+        f"() => +(document.querySelector('#rr-main .rr-caption')?.textContent || '')"
+        f".replace('tick ', '') >= {first + 1000}", timeout=300_000, polling=1000)
+    after = await heap(page)
+    assert await page.evaluate("() => window.__removed") == 0, "the chart's canvas was replaced"
+    assert await page.evaluate("() => document.querySelector('.rr-chart') === window.__chart")
+    assert await page.evaluate("() => document.getElementsByTagName('*').length") == nodes
+    assert after - before < 2_000_000, f"heap grew {after - before:.0f} bytes over 1,000 updates"
+    assert page_errors == []
