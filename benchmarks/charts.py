@@ -27,6 +27,7 @@ import json
 import math
 import socket
 import statistics
+import sys
 import threading
 import time
 from typing import Any
@@ -197,6 +198,90 @@ async def streamlit_paint(points: int, samples: int) -> dict[str, Any]:
     return _summary(out)
 
 
+# Wall-clock ms when the chart of the next run is drawn and then painted (two animation frames
+# after chart.js's "drawn" mark: the frame that shows it has been produced).
+FROM_RUN = """() => new Promise((done) => {
+  const t0 = performance.now();
+  [...document.querySelectorAll('button')].find((b) => b.textContent === 'Draw').click();
+  const at = (name) => {
+    const m = performance.getEntriesByName(name).filter((e) => e.startTime >= t0).pop();
+    return m ? performance.timeOrigin + m.startTime : null;
+  };
+  const tick = () => {
+    const drawn = at('rr-chart-drawn');
+    if (drawn) {
+      requestAnimationFrame(() => requestAnimationFrame(() => done({
+        drawn, frame: at('rr-chart-data'), painted: performance.timeOrigin + performance.now(),
+      })));
+    } else requestAnimationFrame(tick);
+  };
+  tick();
+})"""
+
+
+async def from_run(points: int, samples: int) -> dict[str, Any]:
+    """The run draws the chart -> painted: a plain script under ``reactive-rerun run`` in its
+    own process (warmed by another page first). ``samples`` new pages each draw a first chart
+    (loading the chart code and uPlot, which the client is told to start as the run calls
+    ``line_chart``); then the last page updates its chart ``samples - 1`` times."""
+    import tempfile
+    from pathlib import Path
+
+    from playwright.async_api import async_playwright
+
+    from .servers import APPS, HOST, Server
+
+    class ChartScript(Server):
+        def command(self) -> list[str]:
+            return [sys.executable, "-m", "reactive_rerun", "run", str(APPS / "rr_chart.py"),
+                    "--host", HOST, "--port", str(self.port), "--no-reload"]
+
+    out: dict[str, Any] = {"points": points, "firsts": [], "samples": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        marks = Path(tmp) / "marks"
+        server = ChartScript("rr", "chart", points, extra_env={"BENCH_MARK": str(marks)}).start()
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                try:
+                    warm = await browser.new_page()
+                    await warm.goto(f"http://{HOST}:{server.port}/?warm=1")
+                    await warm.get_by_text("warm").wait_for(timeout=60_000)
+                    await warm.close()
+                    drawn = 0
+
+                    async def sample(page: Any) -> dict[str, Any]:
+                        nonlocal drawn
+                        got = await page.evaluate(FROM_RUN)
+                        await page.wait_for_function("window.__rr.runs.size === 0")
+                        mark = float(marks.read_text().split()[drawn])
+                        drawn += 1
+                        return {k: round(got[k] - mark * 1000, 1) if got[k] else None
+                                for k in ("frame", "drawn", "painted")}
+
+                    for i in range(max(samples, 1)):  # each a new page load: a first draw
+                        page = await browser.new_page(viewport={"width": 1280, "height": 900})
+                        await page.goto(f"http://{HOST}:{server.port}/")
+                        await page.wait_for_function(
+                            "window.__rr && window.__rr.runs.size === 0 && [...document"
+                            ".querySelectorAll('button')].some((b) => b.textContent === 'Draw')")
+                        out["firsts"].append(await sample(page))
+                        if i < samples - 1:
+                            await page.close()
+                    for _ in range(samples - 1):  # then updates in place, on the last page
+                        out["samples"].append(await sample(page))
+                finally:
+                    await browser.close()
+        finally:
+            server.stop()
+    firsts, updates = out["firsts"], out["samples"]
+    out["first_painted_p50_ms"] = (statistics.median(x["painted"] for x in firsts)
+                                   if firsts else None)
+    out["update_painted_p50_ms"] = (statistics.median(x["painted"] for x in updates)
+                                    if updates else None)
+    return out
+
+
 def _summary(out: dict[str, Any]) -> dict[str, Any]:
     s = out["samples"]
     out["first_painted_ms"] = s[0]["painted_ms"] if s else None
@@ -217,6 +302,7 @@ def main() -> None:
     result: dict[str, Any] = {}
     if args.frameworks in ("rr", "both"):
         result["rr"] = asyncio.run(chart_paint(args.points, args.samples))
+        result["rr"]["from_run"] = asyncio.run(from_run(args.points, args.samples))
     if args.frameworks in ("st", "both"):
         result["st"] = asyncio.run(streamlit_paint(args.points, args.samples))
     if args.frameworks == "rr":

@@ -37,6 +37,7 @@ class RunHost(Protocol):
     def client(self) -> ClientInfo: ...  # what the browser said about itself (st.context)
     def draw(self, run: Run, path: str, props: dict[str, Any]) -> None: ...
     def emit(self, op: str) -> None: ...  # a page-level op (page settings, the URL)
+    def hint(self, kind: str) -> None: ...  # the client may start loading a kind's code now
     def clear(self, run: Run, path: str) -> None: ...
 
 

@@ -43,6 +43,7 @@ class Element:
     trigger: bool = False  # buttons: clicked, not set
     submits: bool = False  # a trigger that carries a value (chat_input): one run sees each
     waits: bool = False  # its events queue behind a run in flight instead of cancelling it
+    heads_up: bool = False  # heavy client code: the client starts loading it before the data
     read: Callable[[Props], Any] | None = None  # the shown value, as a test reads it
     enter: Callable[[Props, Any], Any] | None = None  # a user's entry -> the client's wire value
     _keys: frozenset[str] = field(init=False, repr=False)
@@ -72,8 +73,30 @@ class Element:
         return draw(self.props(fields), block)
 
     def function(self, fn: F) -> F:
-        """Register a public function that draws this kind (it becomes a container method)."""
-        return ui(fn)
+        """Register a public function that draws this kind (it becomes a container method).
+
+        A ``heads_up`` kind tells the client to load its code when the function is called,
+        before the function builds its data: the two overlap."""
+        if not self.heads_up:
+            return ui(fn)
+
+        @functools.wraps(fn)
+        def heads_up(*args: Any, **kwargs: Any) -> Any:
+            self.hint()
+            return fn(*args, **kwargs)
+
+        return ui(heads_up)  # type: ignore[return-value]
+
+    def hint(self) -> None:
+        """Tell the client to start loading this kind's code now (once per page load)."""
+        run = maybe_run()
+        if run is None:
+            return
+        loop = script_loop()
+        if loop is None:
+            run.host.hint(self.name)
+        else:  # a script thread: the loop sends it
+            loop.call_soon_threadsafe(run.host.hint, self.name)
 
     def value(self, props: Props) -> Any:
         """The value a page shows for this widget, in the script's terms where they differ."""

@@ -35,6 +35,7 @@ class Outbox:
         self._keep = keep
         self._kept_bytes = 0
         self._handle: asyncio.Handle | None = None
+        self._hinted: set[str] | None = None  # kinds this client was told to load (lazy)
 
     def emit(self, op: str) -> None:
         self.ops.append(op)
@@ -64,8 +65,19 @@ class Outbox:
                 logger.exception("session %s: send failed", self.data.id[:8])
                 self.detach()
 
+    def hint(self, kind: str) -> None:
+        """Tell the client now, outside the frames, to start loading ``kind``'s code: a heavy
+        element's module and library load while its data is still being made and sent."""
+        if self.send is None or (self._hinted is not None and kind in self._hinted):
+            return
+        if self._hinted is None:
+            self._hinted = set()
+        self._hinted.add(kind)
+        self.send(protocol.oob([protocol.op_load(kind)]))
+
     def attach(self, send: FrameSink, on_replaced: Callable[[], None] | None) -> None:
         """Connect a transport; the one it replaces (if any) is told."""
+        self._hinted = None  # perhaps a new page load: it has loaded nothing yet
         self.flush()
         if self.send is not None and self.on_replaced is not None:
             self.on_replaced()

@@ -131,6 +131,12 @@ def oob(ops: Iterable[str]) -> str:
     return frame(0, ops)
 
 
+def op_load(kind: str) -> str:
+    """A hint, sent out of band before a heavy element's data is ready: start loading the
+    client code of ``kind`` now (the element itself follows in a numbered frame)."""
+    return dumps({"op": "load", "kind": kind})
+
+
 def op_close(reason: str) -> str:
     return dumps({"op": "close", "reason": reason})
 
@@ -327,6 +333,6 @@ __all__ = [
     "MAX_ID", "MAX_WINDOW", "NUMBERED", "VERSION", "Click", "ClientMessage", "Hello",
     "Navigate", "Resync", "Rows", "SetValue", "Status", "Stop", "Submit", "check_size",
     "decode", "dumps", "frame", "oob", "op_ack", "op_close", "op_effect", "op_el", "op_end",
-    "op_error", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_rows", "op_session",
-    "op_start", "op_toast", "op_url",
+    "op_error", "op_load", "op_notice", "op_ok", "op_page", "op_reset", "op_rm", "op_rows",
+    "op_session", "op_start", "op_toast", "op_url",
 ]

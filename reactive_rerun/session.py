@@ -111,6 +111,9 @@ class Session:
     def emit(self, op: str) -> None:
         self.writer.emit(op)
 
+    def hint(self, kind: str) -> None:
+        self.writer.out.hint(kind)
+
     # -- transport side ---------------------------------------------------------------------
 
     def attach(

@@ -222,6 +222,7 @@ function onFrame(f) {
     for (const o of ops) {
       if (o.op === 'error' || o.op === 'close') OPS[o.op](o);
       else if (o.op === 'rows') tables.get(o.id)?.(o); // a window of a large dataframe (elements/dataframe.js)
+      else if (o.op === 'load' && typeof o.kind === 'string') load([o.kind]); // a heavy element's code, ahead of its data
     }
     return;
   }

@@ -32,7 +32,7 @@ DATA_EDITOR = Element(
     "`width`, `height`, `row_height`",
     value_field="edits",
     read=lambda props: props["edits"],
-    enter=lambda props, value: value,
+    enter=lambda props, value: value, heads_up=True,
 )
 
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")

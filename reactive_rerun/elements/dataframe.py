@@ -36,7 +36,7 @@ DATAFRAME = Element(
     read=lambda props: None if props["selection"] is None else {"selection": {
         **props["selection"], "cells": []}},
     enter=lambda props, value: {k: v for k, v in value.get("selection", value).items()
-                                if k in ("rows", "columns")},
+                                if k in ("rows", "columns")}, heads_up=True,
 )
 
 INLINE_ROWS = 1000  # more rows than this are fetched by the browser a window at a time

@@ -27,7 +27,7 @@ ECHARTS = Element(
         "`svg`), `alt` (the accessible name or `null`); with `on_select` a widget: `selection` "
         "(`{selected, areas}`; `id` is `null` otherwise)",
     value_field="selection",
-    enter=lambda props, value: dict(value.get("selection", value)),
+    enter=lambda props, value: dict(value.get("selection", value)), heads_up=True,
 )
 
 

@@ -15,7 +15,7 @@ from ..errors import APIError
 MERMAID = Element(
     "mermaid", ("body", "width", "alt"),
     doc="`body` (the Mermaid source), `width` (`stretch` / `content` / px), `alt` (the "
-        "accessible name or `null`)",
+        "accessible name or `null`)", heads_up=True,
 )
 
 

@@ -36,7 +36,7 @@ PLOTLY = Element(
         "accessible name or `null`); with `on_select` a widget: `modes` (of `points`, `box`, "
         "`lasso`), `selection` (`{points, point_indices, box, lasso}`; `id` `null` otherwise)",
     value_field="selection",
-    enter=lambda props, value: dict(value.get("selection", value)),
+    enter=lambda props, value: dict(value.get("selection", value)), heads_up=True,
 )
 MODES = ("points", "box", "lasso")
 PARTS = ("points", "point_indices", "box", "lasso")

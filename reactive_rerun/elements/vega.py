@@ -30,7 +30,7 @@ VEGA = Element(
         "selection parameters it reports), `selection` (`{param: value}`; `id` is `null` "
         "otherwise)",
     value_field="selection",
-    enter=lambda props, value: dict(value.get("selection", value)),
+    enter=lambda props, value: dict(value.get("selection", value)), heads_up=True,
 )
 
 

@@ -10,6 +10,7 @@ export const props = ['mark', 'data', 'series', 'xtype', 'cats', 'x_label', 'y_l
 const LIB = ['uplot-1.6.32/dist/uPlot.min.css', 'uplot-1.6.32/dist/uPlot.iife.min.js'];
 let ready;
 const uplot = () => (ready ??= Promise.all(LIB.map((f) => load(f))).then(() => window.uPlot)); // CSS and JS at once
+uplot(); // as soon as this module is in: the first chart's data may still be on its way
 const HEIGHT = 350;
 
 const alpha = (c, a) => `color-mix(in srgb, ${c} ${Math.round(a * 100)}%, transparent)`;
@@ -17,14 +18,20 @@ const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
 const pct = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const trunc = (s) => (s.length > 18 ? s.slice(0, 17) + '…' : s);
 
-// A column arrives as base64 of little-endian Float32/Float64 values ({t, h, nan, b}), or as
-// its hash alone when the chart already shows it (`kept`: hash -> decoded column).
+// A column arrives as base64 of little-endian Float32/Float64 values ({t, h, nan, b}), as the
+// rule of an evenly spaced column ({t: 'seq', start, step, n}), or as its hash alone when the
+// chart already shows it (`kept`: hash -> decoded column).
 const fromB64 = Uint8Array.fromBase64 ? (b) => Uint8Array.fromBase64(b) : (b) => {
   const s = atob(b), out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 };
 function column(c, kept) {
+  if (c.t === 'seq') { // evenly spaced: start + i * step, as the server checked it
+    const a = new Float64Array(c.n);
+    for (let i = 0; i < c.n; i++) a[i] = c.start + i * c.step;
+    return a;
+  }
   if (c.b == null) {
     const have = kept.get(c.h);
     if (!have) console.error('rr: chart column not kept', c.h);
