@@ -47,6 +47,12 @@ async def _plain(page: Any) -> None:
     await _settled(page, quiet=False)
 
 
+async def _charts(page: Any) -> None:
+    await page.locator(".rr-chart canvas").first.wait_for()
+    await page.get_by_role("grid").first.wait_for()
+    await page.wait_for_timeout(300)
+
+
 async def _showcase(page: Any) -> None:
     await page.get_by_role("button", name="Sign up").wait_for()
 
@@ -57,6 +63,8 @@ EXAMPLES: dict[str, tuple[list[str], Callable[[Any], Awaitable[None]] | None]] =
     "chat": (["uvicorn", "examples.chat:app"], _chat),
     "fragments_dashboard": (["uvicorn", "examples.fragments_dashboard:app"], None),
     "plain_script": (["reactive_rerun", "run", "examples/plain_script.py", "--no-reload"], _plain),
+    "data_and_charts": (["reactive_rerun", "run", "examples/data_and_charts.py", "--no-reload"],
+                        _charts),
     "callback_pattern": (["uvicorn", "examples.callback_pattern:app"], None),
     "container_pattern": (["uvicorn", "examples.container_pattern:app"], None),
     "rerun_pattern": (["uvicorn", "examples.rerun_pattern:app"], None),

@@ -45,3 +45,25 @@ async def test_the_plain_script_example_works_in_the_browser(page: Page) -> None
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=20)
+
+
+async def test_the_data_and_charts_example_works_in_the_browser(page: Page) -> None:
+    proc, url = serve_file(ROOT / "examples" / "data_and_charts.py")
+    try:
+        await open_app(page, url)
+        await expect(page.locator(".rr-chart canvas")).to_have_count(2)
+        orders = page.get_by_role("grid").first
+        await orders.get_by_role("checkbox", name="Select row 1").check()
+        await orders.get_by_role("checkbox", name="Select row 3").check()
+        await expect(page.get_by_text("2 orders selected")).to_be_visible()
+        legend = page.locator(".rr-chart").first.locator(".rr-chart-legend")
+        await expect(legend).to_contain_text("South")
+        await page.get_by_role("group", name="Region").get_by_role("button", name="North").click()
+        await expect(legend).to_be_hidden()  # one series left: no legend
+        await page.get_by_role("button", name="Add row").click()
+        await page.keyboard.type("West")
+        await page.keyboard.press("Enter")
+        await expect(page.locator("[data-kind=json]")).to_contain_text("3 items")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
