@@ -168,5 +168,20 @@ def loops_app(n: int) -> rr.App:
 APPS = {"main": main_app, "fragment": fragment_app, "loops": loops_app, "chat": chat_app}
 
 
+def upload_app(n: int) -> rr.App:
+    """U1: one file uploader and the size of what it holds (``st_upload.py`` is the same);
+    ``n`` is unused. The app allows files up to 1 GB (the default cap is 200 MB, Streamlit's)."""
+
+    async def main() -> None:
+        f = rr.file_uploader("File")
+        rr.text(f"size: {f.size if f is not None else 0}")
+
+    return rr.App(main, title="bench upload", max_connections_per_client=None,
+                  max_upload_size=1000, upload_quota=2000)
+
+
+APPS["upload"] = upload_app
+
+
 def from_env() -> rr.App:
     return APPS[os.environ.get("BENCH_APP", "main")](int(os.environ.get("BENCH_N", "10")))
