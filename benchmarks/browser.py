@@ -34,6 +34,7 @@ ARGS = [
 SELECTORS = {
     "rr": '[data-path][data-kind]:not([data-kind="block"])',
     "st": '[data-testid="stElementContainer"] [data-testid="stText"]',
+    "ng": ".bench-counter",  # NiceGUI: Vue renders the embedded elements client-side
 }
 INIT = """
 (() => {
