@@ -970,6 +970,51 @@ class Bench:
                  _le(res["hit_async_us"], 20))
         self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
+    # -- C2: the cache over the wire, both frameworks: many sessions, one computation --------
+
+    async def c2(self) -> None:
+        """C1's question asked of both servers: every session has its page open; all click
+        "Go" at once; that run calls one cached 200 ms function (``apps/rr_apps.py`` ``cache``,
+        ``apps/st_cache.py``). Computations come from the app's log; click -> answer is each
+        session's click -> run finished."""
+        n = self.sizes.c1_sessions
+        res: dict[str, Any] = {}
+        for fw in self.frameworks:
+            log = Path(os.environ.get("BENCH_LOGDIR", "/tmp")) / f"bench-cache-{fw}-{os.getpid()}"
+            log.unlink(missing_ok=True)
+            self.log(f"C2: {n} open sessions click Go at once, one cached 200 ms call, {fw}")
+            with Server(fw, "cache", 10, extra_env={"BENCH_CACHE_LOG": str(log)}) as server:
+                proc = psutil.Process(server.pid) if psutil else None
+                sessions, failed = await open_many(factory(fw, server.port), n, within=300)
+                await asyncio.sleep(1.0)
+                cpu0, t0 = _cpu(proc), time.perf_counter()
+                got = await asyncio.gather(*(s.click_wait("Go", within=180) for s in sessions),
+                                           return_exceptions=True)
+                wall = time.perf_counter() - t0
+                lat = [g for g in got if isinstance(g, float)]
+                res[fw] = {
+                    "sessions": len(sessions), "connect_failures": failed,
+                    "answered": len(lat), "latency": percentiles(lat),
+                    "computations": len(log.read_text().splitlines()) if log.exists() else 0,
+                    "server_cpu_s": _cpu(proc) - cpu0, "wall_s": wall,
+                    "errors": failed + len(got) - len(lat) + sum(len(s.errors) for s in sessions),
+                }
+                for s in sessions:
+                    s.close()
+            log.unlink(missing_ok=True)
+        self.raw["C2"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("C2", f"{n} sessions click at once: computations", "", rr.get("computations"),
+                 st.get("computations"), "1", rr.get("computations") == 1)
+        self.row("C2", "  click -> answer p50", "ms", rr.get("latency", {}).get("p50"),
+                 st.get("latency", {}).get("p50"))
+        self.row("C2", "  click -> last answer", "ms", rr.get("latency", {}).get("max"),
+                 st.get("latency", {}).get("max"), note="the computation alone: 200 ms")
+        self.row("C2", "  server CPU for all the runs", "s", rr.get("server_cpu_s"),
+                 st.get("server_cpu_s"))
+        self.row("C2", "errors", "", rr.get("errors"), st.get("errors"), "0",
+                 rr.get("errors") == 0)
+
     # -- B1: browser, click -> DOM in each framework's own page (ours, Streamlit, NiceGUI) --
 
     async def b1(self) -> None:
@@ -1028,7 +1073,7 @@ SCENARIOS = [
     "S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "C1",
     "CH1",
 ]
-SCENARIOS += ["B1", "U1"]  # round 2 (issue 19): click -> DOM in every page; uploads
+SCENARIOS += ["C2", "B1", "U1"]  # issue 19: the cache over the wire; click -> DOM; uploads
 # A scenario is a ``Bench`` method named after its id in lower case (``async def df1(self)``)
 # or an entry of ``steps`` in ``main_async``; its id goes in SCENARIOS (the run order).
 
@@ -1040,12 +1085,13 @@ WORKLOADS = {
     "charts, 100k points": "CH1",
     "chat streaming, 100 sessions": "S11",
     "uploads, 100 MB": "U1",
-    "cache, 500 sessions / one computation": "C1",
+    "cache, 500 sessions / one computation (in process)": "C1",
+    "cache, 500 sessions / one computation (over the wire, both)": "C2",
     "plain sync script next to another session (thread isolation)": "S10",
     "failover on Redis": "S12",
 }
 # The scenarios ``python -m benchmarks.check`` re-runs (quick sizes, both frameworks).
-CHECK = ["S1", "S3", "S4", "S5", "S6", "S7", "S10", "S11", "U1", "C1", "B1", "S8"]
+CHECK = ["S1", "S3", "S4", "S5", "S6", "S7", "S8", "S10", "S11", "C1", "C2", "B1", "U1"]
 
 
 def _cpu(proc: Any) -> float:

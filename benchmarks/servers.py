@@ -77,7 +77,7 @@ class Server:
             return [sys.executable, str(APPS / "ng_app.py")]
         script = APPS / {"main": "st_app.py", "fragment": "st_fragment.py",
                          "sleep": "st_sleep_script.py", "chat": "st_chat.py",
-                         "upload": "st_upload.py"}[self.app]
+                         "upload": "st_upload.py", "cache": "st_cache.py"}[self.app]
         return [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", HOST,

@@ -183,5 +183,29 @@ def upload_app(n: int) -> rr.App:
 APPS["upload"] = upload_app
 
 
+def cache_app(n: int) -> rr.App:
+    """C2: a "Go" button whose run awaits one cached 200 ms computation (``st_cache.py`` is the
+    same with ``time.sleep``); each computation appends a line to ``BENCH_CACHE_LOG``."""
+    log = os.environ.get("BENCH_CACHE_LOG", "/dev/null")
+
+    @rr.cache_data
+    async def slow(x: int) -> list[int]:
+        with open(log, "a", encoding="utf-8") as f:  # noqa: ASYNC230 - one short line
+            f.write("computed\n")
+        await asyncio.sleep(0.2)
+        return list(range(x))
+
+    async def main() -> None:
+        if rr.button("Go"):
+            rr.text(f"answer: {len(await slow(1000))}")
+        for i in range(n):
+            rr.text(f"static line {i}")
+
+    return _build(main, "bench cache")
+
+
+APPS["cache"] = cache_app
+
+
 def from_env() -> rr.App:
     return APPS[os.environ.get("BENCH_APP", "main")](int(os.environ.get("BENCH_N", "10")))
