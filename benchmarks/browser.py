@@ -179,6 +179,9 @@ async def idle_tabs(
                        per_session_kb=(now - base) / opened / 1024 if opened > 0 else None)
         finally:
             await browser.close()
+    return out
+
+
 # -- S9: one click -> DOM change, ours vs a bare websocket echo page (the floor) ---------------
 
 # One sample, run in the page (the same code for both pages, which share paths m.0 / m.1): the
