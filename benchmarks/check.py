@@ -31,6 +31,9 @@ BASELINE = RESULTS / "quick.json"
 HIGHER_IS_BETTER = {"/s", "MiB/s"}
 LOWER_IS_BETTER = {"ms", "B", "KB", "MiB", "s", "% core"}
 PEERS = {"st": "ratio_st_over_rr", "ng": "ratio_ng_over_rr"}
+# below these a number is the measurement's resolution, not a result (psutil's CPU seconds tick
+# at 10 ms; RSS moves by allocator pages): such a row is not compared
+FLOOR = {"s": 0.05, "MiB": 1.0, "% core": 1.0}
 
 
 def advantage(row: dict[str, Any], peer: str) -> float | None:
@@ -38,6 +41,9 @@ def advantage(row: dict[str, Any], peer: str) -> float | None:
     ratio = row.get(PEERS[peer])
     unit = row.get("unit")
     if ratio is None or ratio <= 0:
+        return None
+    floor = FLOOR.get(unit or "", 0.0)
+    if min(abs(row.get("rr") or 0.0), abs(row.get(peer) or 0.0)) < floor:
         return None
     if unit in LOWER_IS_BETTER:
         return float(ratio)
