@@ -109,7 +109,7 @@ FULL = Sizes(
     s9_n=(10, 1000, 10000), s9_samples=30,
 )
 QUICK = Sizes(
-    rounds=1, seq_rr=5, seq_st=3, warmup=1, gap=0.002, s2_n=(100,),
+    rounds=2, seq_rr=20, seq_st=10, warmup=3, gap=0.002, s2_n=(100,),  # enough for check's p50s
     s4_sessions=(3,), s4_duration=1.0, s4b_sessions=5, s4b_duration=2.0,
     s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
     s5c_sessions=(5,), s5c_frames=2, s5c_frame_kib=8, s5c_tabs=0,
