@@ -34,6 +34,7 @@ ARGS = [
 SELECTORS = {
     "rr": '[data-path][data-kind]:not([data-kind="block"])',
     "st": '[data-testid="stElementContainer"] [data-testid="stText"]',
+    "ng": ".bench-counter",  # NiceGUI: Vue renders the embedded elements client-side
 }
 INIT = """
 (() => {
@@ -178,6 +179,9 @@ async def idle_tabs(
                        per_session_kb=(now - base) / opened / 1024 if opened > 0 else None)
         finally:
             await browser.close()
+    return out
+
+
 # -- S9: one click -> DOM change, ours vs a bare websocket echo page (the floor) ---------------
 
 # One sample, run in the page (the same code for both pages, which share paths m.0 / m.1): the
@@ -378,3 +382,99 @@ class ChatPage:
         finally:
             if self._pw is not None:
                 await self._pw.stop()
+
+
+# -- B1: click -> DOM in every framework's own page, measured the same way -------------------
+
+# Per framework: the "Inc" button, the counter's element, and when the page is idle again (no
+# run in flight) so the next click starts from rest. NiceGUI has no run: its page is idle once
+# the label changed.
+PEERS = {
+    "rr": {"button": '[data-path="m.0"] button', "counter": '[data-path="m.1"]',
+           "idle": "!window.__rr || window.__rr.runs.size === 0"},
+    "st": {"button": '[data-testid="stButton"] button', "counter": '[data-testid="stText"]',
+           "idle": "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState "
+                   "=== 'notRunning'"},
+    "ng": {"button": ".bench-inc", "counter": ".bench-counter", "idle": "true"},
+}
+# One sample in the page: click the button and resolve when the counter's text differs (a
+# MutationObserver on the whole body that re-finds the counter, as a framework may replace the
+# node rather than its text), and after a forced style + layout right then ("styled").
+CLICK_ANY = """
+async ([buttonSel, counterSel]) => {
+  const btn = document.querySelector(buttonSel);
+  const text = () => document.querySelector(counterSel)?.textContent;
+  const before = text();
+  return await new Promise((resolve) => {
+    let t0;
+    const obs = new MutationObserver(() => {
+      if (text() === before) return;
+      const t1 = performance.now();
+      obs.disconnect();
+      document.body.getBoundingClientRect();
+      resolve({dom: t1 - t0, styled: performance.now() - t0});
+    });
+    obs.observe(document.body, {childList: true, characterData: true, subtree: true});
+    t0 = performance.now();
+    btn.click();
+  });
+}
+"""
+
+
+async def _open_peer(browser: Any, fw: str, url: str, within: float) -> Any:
+    p = PEERS[fw]
+    context = await browser.new_context(viewport={"width": 1000, "height": 800})
+    page = await context.new_page()
+    await page.goto(url, timeout=within * 1000)
+    await page.wait_for_selector(p["counter"], timeout=within * 1000)
+    await page.wait_for_selector(p["button"], timeout=within * 1000)
+    await page.wait_for_function(f"() => {p['idle']}", timeout=within * 1000, polling=50)
+    return page
+
+
+async def _click_peer(page: Any, fw: str, within: float) -> dict[str, float]:
+    p = PEERS[fw]
+    await page.bring_to_front()
+    res: dict[str, float] = await page.evaluate(CLICK_ANY, [p["button"], p["counter"]])
+    await page.wait_for_function(f"() => {p['idle']}", timeout=within * 1000, polling=5)
+    await page.wait_for_timeout(20)
+    return res
+
+
+async def click_to_dom_peers(
+    urls: dict[str, str], samples: int, warmup: int = 5, within: float = 60.0
+) -> dict[str, Any]:
+    """Per framework (``rr``, ``st``, ``ng``): samples of click -> DOM change (and styled),
+    alternating between the frameworks' pages, all open in one browser."""
+    from playwright.async_api import async_playwright
+
+    from .driver import percentiles
+
+    out: dict[str, dict[str, Any]] = {
+        k: {"dom_ms": [], "styled_ms": [], "errors": 0} for k in urls
+    }
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            pages = {k: await _open_peer(browser, k, url, within) for k, url in urls.items()}
+            for k, page in pages.items():
+                for _ in range(warmup):
+                    await _click_peer(page, k, within)
+            for _ in range(samples):
+                for k, page in pages.items():
+                    try:
+                        res = await _click_peer(page, k, within)
+                    except Exception as exc:  # a sample that failed is counted, not fatal
+                        out[k]["errors"] += 1
+                        out[k]["last_error"] = repr(exc)[:300]
+                        continue
+                    out[k]["dom_ms"].append(res["dom"])
+                    out[k]["styled_ms"].append(res["styled"])
+        finally:
+            await browser.close()
+    for r in out.values():
+        # percentiles() takes seconds and gives ms
+        r["dom"] = percentiles([v / 1000 for v in r["dom_ms"]])
+        r["styled"] = percentiles([v / 1000 for v in r["styled_ms"]])
+    return out

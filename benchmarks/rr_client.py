@@ -26,6 +26,7 @@ class RRSession(ClientSession):
         self.seq = 0
         self.session_id: str | None = None
         self.ends: dict[str, int] = {}
+        self.uploads: dict[str, str] = {}  # a file_uploader's label -> its PUT URL (U1)
 
     async def _open(self) -> None:
         self.conn = await wsraw.connect(self.host, self.port, self.path, self._message,
@@ -62,6 +63,8 @@ class RRSession(ClientSession):
                 e = op["e"]
                 if e.get("k") in ("button", "chat_input"):
                     self.buttons[e["label"]] = e["id"]
+                elif e.get("k") == "file_uploader" and e.get("upload"):
+                    self.uploads[e["label"]] = e["upload"]
             elif kind == "end":
                 status = op["status"]
                 self.ends[status] = self.ends.get(status, 0) + 1

@@ -40,9 +40,17 @@ def streamlit_available() -> bool:
     return importlib.util.find_spec("streamlit") is not None
 
 
+def nicegui_available() -> bool:
+    return importlib.util.find_spec("nicegui") is not None
+
+
 def factory(fw: str, port: int) -> Callable[[], ClientSession]:
     if fw == "rr":
         return lambda: RRSession(HOST, port)
+    if fw == "ng":
+        from .ng_client import NGSession
+
+        return lambda: NGSession(HOST, port)
     from .st_client import STSession
 
     return lambda: STSession(HOST, port)
@@ -87,6 +95,9 @@ class Sizes:
     s12_kills: int = 20  # SIGKILLs of the worker owning the session
     s12_sessions: tuple[int, ...] = (10, 500)  # closed loop with and without the Redis store
     s12_duration: float = 10.0
+    b1_n: tuple[int, ...] = (10, 100, 1000)  # B1: click -> DOM in every framework's page
+    b1_samples: int = 30
+    u1_mib: int = 100  # U1: one upload of this size
 
 
 FULL = Sizes(
@@ -98,7 +109,7 @@ FULL = Sizes(
     s9_n=(10, 1000, 10000), s9_samples=30,
 )
 QUICK = Sizes(
-    rounds=1, seq_rr=5, seq_st=3, warmup=1, gap=0.002, s2_n=(100,),
+    rounds=2, seq_rr=20, seq_st=10, warmup=3, gap=0.002, s2_n=(100,),  # enough for check's p50s
     s4_sessions=(3,), s4_duration=1.0, s4b_sessions=5, s4b_duration=2.0,
     s4b_st_ramp=(), s4b_st_ramp_duration=1.0, s5_sessions=(5,),
     s5c_sessions=(5,), s5c_frames=2, s5c_frame_kib=8, s5c_tabs=0,
@@ -109,13 +120,17 @@ QUICK = Sizes(
     s11_sessions=3, s11_tokens=20,
     ch1_points=2000, ch1_samples=2,
     s12_kills=2, s12_sessions=(3,), s12_duration=1.0,
+    b1_n=(10,), b1_samples=3, u1_mib=5,
 )
 
 
 class Bench:
     def __init__(self, sizes: Sizes, frameworks: list[str], out: Path) -> None:
         self.sizes = sizes
-        self.frameworks = frameworks
+        # rr and st: every scenario; ng (NiceGUI) only where ``self.peers`` is used: the
+        # "main" page's scenarios (S1/S2, S3, S4, S5, S8, B1)
+        self.peers = frameworks
+        self.frameworks = [fw for fw in frameworks if fw != "ng"]
         self.out = out
         self.rows: list[dict[str, Any]] = []
         self.raw: dict[str, Any] = {}
@@ -126,18 +141,19 @@ class Bench:
 
     def row(
         self, sid: str, metric: str, unit: str, rr: float | None, st: float | None = None,
-        target: str = "", met: bool | None = None, note: str = "",
+        target: str = "", met: bool | None = None, note: str = "", ng: float | None = None,
     ) -> None:
         ratio = st / rr if rr and st is not None else None
         self.rows.append({
             "scenario": sid, "metric": metric, "unit": unit, "rr": rr, "st": st,
             "ratio_st_over_rr": ratio, "target": target, "met": met, "note": note,
+            "ng": ng, "ratio_ng_over_rr": ng / rr if rr and ng is not None else None,
         })
         self.save()
 
     def save(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        data = {"meta": {**meta(self.sizes, self.frameworks, time.time() - self.started),
+        data = {"meta": {**meta(self.sizes, self.peers, time.time() - self.started),
                          "loadavg_start": self.loadavg_start},
                 "rows": self.rows, "raw": self.raw}
         self.out.write_text(json.dumps(data, indent=1, default=str))
@@ -146,10 +162,11 @@ class Bench:
         print(f"[{time.time() - self.started:6.1f}s] {text}", file=sys.stderr, flush=True)
 
     @contextlib.contextmanager
-    def servers(self, app: str, n: int) -> Iterator[dict[str, Server]]:
+    def servers(self, app: str, n: int, peers: bool = False) -> Iterator[dict[str, Server]]:
+        """A server per framework; with ``peers`` NiceGUI's too (if it is being run)."""
         started: dict[str, Server] = {}
         try:
-            for fw in self.frameworks:
+            for fw in self.peers if peers else self.frameworks:
                 started[fw] = Server(fw, app, n).start()
             yield started
         finally:
@@ -159,9 +176,10 @@ class Bench:
     # -- S1 / S2 / S3: one session, click -> run finished ------------------------------------
 
     async def latency(self, app: str, n: int, label: str) -> dict[str, dict[str, Any]]:
+        """NiceGUI too for the "main" page's "Inc" (its "Foo" has no rerun to wait for)."""
         z = self.sizes
         result: dict[str, dict[str, Any]] = {}
-        with self.servers(app, n) as srv:
+        with self.servers(app, n, peers=(app, label) == ("main", "Inc")) as srv:
             sess: dict[str, ClientSession] = {}
             for fw, s in srv.items():
                 sess[fw] = factory(fw, s.port)()
@@ -171,7 +189,7 @@ class Bench:
             errors = dict.fromkeys(srv, 0)
             for _ in range(z.rounds):
                 for fw, s in sess.items():
-                    count = z.seq_rr if fw == "rr" else z.seq_st
+                    count = z.seq_st if fw == "st" else z.seq_rr
                     for _ in range(count):
                         try:
                             samples[fw].append(await s.click_wait(label, within=10))
@@ -193,19 +211,21 @@ class Bench:
             self.log(f"{sid}: click Inc -> run finished, N={n}")
             r = await self.latency("main", n, "Inc")
             self.raw[f"{sid}_N{n}"] = r
-            rr, st = r.get("rr", {}), r.get("st", {})
+            rr, st, ng = r.get("rr", {}), r.get("st", {}), r.get("ng", {})
             tgt = targets.get(n)
             self.row(sid, f"click->finished p50, N={n}", "ms", rr.get("p50"), st.get("p50"),
-                     f"<= {tgt:g} ms" if tgt else "", _le(rr.get("p50"), tgt))
+                     f"<= {tgt:g} ms" if tgt else "", _le(rr.get("p50"), tgt), ng=ng.get("p50"))
             if sid == "S1":
                 ok = _ge(_ratio(st.get("p50"), rr.get("p50")), 20)
                 self.rows[-1]["note"] = "ratio target >= 20x: " + _yn(ok)
                 self.rows[-1]["met"] = self.rows[-1]["met"] and ok if ok is not None else (
                     self.rows[-1]["met"])
-            self.row(sid, f"click->finished p90, N={n}", "ms", rr.get("p90"), st.get("p90"))
-            self.row(sid, f"click->finished p99, N={n}", "ms", rr.get("p99"), st.get("p99"))
+            self.row(sid, f"click->finished p90, N={n}", "ms", rr.get("p90"), st.get("p90"),
+                     ng=ng.get("p90"))
+            self.row(sid, f"click->finished p99, N={n}", "ms", rr.get("p99"), st.get("p99"),
+                     ng=ng.get("p99"))
             self.row(sid, f"errors, N={n}", "", rr.get("errors"), st.get("errors"), "0",
-                     rr.get("errors") == 0)
+                     rr.get("errors") == 0, ng=ng.get("errors"))
         self.log("S1: the seed's Foo pattern (click -> set value -> rerun -> finished), N=10")
         r = await self.latency("main", 10, "Foo")
         self.raw["S1_foo"] = r
@@ -215,7 +235,7 @@ class Bench:
     async def s3(self) -> None:
         self.log("S3: bytes on the wire per rerun, N=100, only the counter changes")
         res: dict[str, Any] = {}
-        with self.servers("main", 100) as srv:
+        with self.servers("main", 100, peers=True) as srv:
             for fw, server in srv.items():
                 s = factory(fw, server.port)()
                 await s.open()
@@ -231,12 +251,12 @@ class Bench:
                 res[fw]["total_per_rerun"] = res[fw]["in_per_rerun"] + res[fw]["out_per_rerun"]
                 s.close()
         self.raw["S3"] = res
-        rr, st = res.get("rr", {}), res.get("st", {})
+        rr, st, ng = res.get("rr", {}), res.get("st", {}), res.get("ng", {})
         self.row("S3", "bytes/rerun N=100 (both directions)", "B", rr.get("total_per_rerun"),
                  st.get("total_per_rerun"), "<= 300 B",
-                 _le(rr.get("total_per_rerun"), 300))
+                 _le(rr.get("total_per_rerun"), 300), ng=ng.get("total_per_rerun"))
         self.row("S3", "  of which server->client", "B", rr.get("in_per_rerun"),
-                 st.get("in_per_rerun"))
+                 st.get("in_per_rerun"), ng=ng.get("in_per_rerun"))
 
     # -- S4: closed loop ---------------------------------------------------------------------
 
@@ -244,7 +264,7 @@ class Bench:
         z = self.sizes
         for count in z.s4_sessions:
             res: dict[str, Any] = {}
-            for fw in self.frameworks:
+            for fw in self.peers:
                 self.log(f"S4: closed loop, {count} sessions, {z.s4_duration:g} s, {fw}")
                 with Server(fw, "main", 10) as server:
                     sessions, failed = await open_many(factory(fw, server.port), count)
@@ -262,19 +282,21 @@ class Bench:
                     for s in sessions:
                         s.close()
             self.raw[f"S4_{count}"] = res
-            rr, st = res.get("rr", {}), res.get("st", {})
+            rr, st, ng = res.get("rr", {}), res.get("st", {}), res.get("ng", {})
             tgt = {10: 2500, 500: 2000}.get(count)
             self.row("S4", f"reruns/s, {count} sessions", "/s", rr.get("reruns_per_s"),
                      st.get("reruns_per_s"), f">= {tgt}/s" if tgt else "",
-                     _ge(rr.get("reruns_per_s"), tgt))
+                     _ge(rr.get("reruns_per_s"), tgt), ng=ng.get("reruns_per_s"),
+                     note="NiceGUI: handler calls/s (no script rerun)" if ng else "")
             self.row("S4", f"latency p50, {count} sessions", "ms",
-                     rr.get("latency", {}).get("p50"), st.get("latency", {}).get("p50"))
+                     rr.get("latency", {}).get("p50"), st.get("latency", {}).get("p50"),
+                     ng=ng.get("latency", {}).get("p50"))
             self.row("S4", f"errors, {count} sessions", "", rr.get("errors"), st.get("errors"),
-                     "0", rr.get("errors") == 0)
+                     "0", rr.get("errors") == 0, ng=ng.get("errors"))
             self.row("S4", f"server CPU, {count} sessions", "% core", rr.get("server_cpu_pct"),
-                     st.get("server_cpu_pct"))
+                     st.get("server_cpu_pct"), ng=ng.get("server_cpu_pct"))
             self.row("S4", f"client CPU, {count} sessions", "% core", rr.get("client_cpu_pct"),
-                     st.get("client_cpu_pct"))
+                     st.get("client_cpu_pct"), ng=ng.get("client_cpu_pct"))
 
     # -- S4b: open loop ----------------------------------------------------------------------
 
@@ -349,7 +371,7 @@ class Bench:
     async def s5(self) -> None:
         z = self.sizes
         res: dict[str, Any] = {}
-        for fw in self.frameworks:
+        for fw in self.peers:
             self.log(f"S5: RSS per idle session, {fw}")
             with Server(fw, "main", 10) as server:
                 proc = psutil.Process(server.pid) if psutil else None
@@ -375,9 +397,10 @@ class Bench:
         for count in z.s5_sessions:
             rr = res.get("rr", {}).get(str(count), {})
             st = res.get("st", {}).get(str(count), {})
+            ng = res.get("ng", {}).get(str(count), {})
             self.row("S5", f"RSS per idle session, {count} sessions", "KB",
                      rr.get("per_session_kb"), st.get("per_session_kb"), "<= 30 KB",
-                     _le(rr.get("per_session_kb"), 30))
+                     _le(rr.get("per_session_kb"), 30), ng=ng.get("per_session_kb"))
 
     # -- S5c: the same, with a client that offers permessage-deflate as browsers do ----------
 
@@ -496,21 +519,25 @@ class Bench:
             self.row("S8", "navigation -> first element", "ms", None, note="skipped: no browser")
             return
         self.log("S8: navigation -> first rendered element, headless Chromium, cold cache")
-        with self.servers("main", 10) as srv:
+        with self.servers("main", 10, peers=True) as srv:
             urls = {fw: f"http://{HOST}:{s.port}/" for fw, s in srv.items()}
             res = await browser.first_element(urls, self.sizes.s8_samples)
         self.raw["S8"] = res
-        rr, st = res.get("rr", {}), res.get("st", {})
+        rr, st, ng = res.get("rr", {}), res.get("st", {}), res.get("ng", {})
         self.row("S8", "navigation -> first element p50", "ms", rr.get("p50"), st.get("p50"),
-                 "<= 150 ms", _le(rr.get("p50"), 150))
-        self.row("S8", "navigation -> first element min", "ms", rr.get("min"), st.get("min"))
+                 "<= 150 ms", _le(rr.get("p50"), 150), ng=ng.get("p50"))
+        self.row("S8", "navigation -> first element min", "ms", rr.get("min"), st.get("min"),
+                 ng=ng.get("min"))
         rres, sres = rr.get("resources") or {}, st.get("resources") or {}
+        nres = ng.get("resources") or {}
         self.row("S8", "JS transferred", "B", rres.get("js_transfer_bytes"),
                  sres.get("js_transfer_bytes"), note=f"JS files: {rres.get('js_files')} vs "
-                 f"{sres.get('js_files')}")
+                 f"{sres.get('js_files')} (Streamlit) vs {nres.get('js_files')} (NiceGUI)",
+                 ng=nres.get("js_transfer_bytes"))
         self.row("S8", "all bytes transferred (page load)", "B", rres.get("total_transfer_bytes"),
-                 sres.get("total_transfer_bytes"))
-        self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0)
+                 sres.get("total_transfer_bytes"), ng=nres.get("total_transfer_bytes"))
+        self.row("S8", "errors", "", rr.get("errors"), st.get("errors"), "0", rr.get("errors") == 0,
+                 ng=ng.get("errors"))
 
     # -- S9: browser, one click -> DOM change, against a bare websocket echo page -------------
 
@@ -950,6 +977,100 @@ class Bench:
                  _le(res["hit_async_us"], 20))
         self.row("C1", "errors", "", res["errors"], None, "0", res["errors"] == 0)
 
+    # -- C2: the cache over the wire, both frameworks: many sessions, one computation --------
+
+    async def c2(self) -> None:
+        """C1's question asked of both servers: every session has its page open; all click
+        "Go" at once; that run calls one cached 200 ms function (``apps/rr_apps.py`` ``cache``,
+        ``apps/st_cache.py``). Computations come from the app's log; click -> answer is each
+        session's click -> run finished."""
+        n = self.sizes.c1_sessions
+        res: dict[str, Any] = {}
+        for fw in self.frameworks:
+            log = Path(os.environ.get("BENCH_LOGDIR", "/tmp")) / f"bench-cache-{fw}-{os.getpid()}"
+            log.unlink(missing_ok=True)
+            self.log(f"C2: {n} open sessions click Go at once, one cached 200 ms call, {fw}")
+            with Server(fw, "cache", 10, extra_env={"BENCH_CACHE_LOG": str(log)}) as server:
+                proc = psutil.Process(server.pid) if psutil else None
+                sessions, failed = await open_many(factory(fw, server.port), n, within=300)
+                await asyncio.sleep(1.0)
+                cpu0, t0 = _cpu(proc), time.perf_counter()
+                got = await asyncio.gather(*(s.click_wait("Go", within=180) for s in sessions),
+                                           return_exceptions=True)
+                wall = time.perf_counter() - t0
+                lat = [g for g in got if isinstance(g, float)]
+                res[fw] = {
+                    "sessions": len(sessions), "connect_failures": failed,
+                    "answered": len(lat), "latency": percentiles(lat),
+                    "computations": len(log.read_text().splitlines()) if log.exists() else 0,
+                    "server_cpu_s": _cpu(proc) - cpu0, "wall_s": wall,
+                    "errors": failed + len(got) - len(lat) + sum(len(s.errors) for s in sessions),
+                }
+                for s in sessions:
+                    s.close()
+            log.unlink(missing_ok=True)
+        self.raw["C2"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("C2", f"{n} sessions click at once: computations", "", rr.get("computations"),
+                 st.get("computations"), "1", rr.get("computations") == 1)
+        self.row("C2", "  click -> answer p50", "ms", rr.get("latency", {}).get("p50"),
+                 st.get("latency", {}).get("p50"))
+        self.row("C2", "  click -> last answer", "ms", rr.get("latency", {}).get("max"),
+                 st.get("latency", {}).get("max"), note="the computation alone: 200 ms")
+        self.row("C2", "  server CPU for all the runs", "s", rr.get("server_cpu_s"),
+                 st.get("server_cpu_s"))
+        self.row("C2", "errors", "", rr.get("errors"), st.get("errors"), "0",
+                 rr.get("errors") == 0)
+
+    # -- B1: browser, click -> DOM in each framework's own page (ours, Streamlit, NiceGUI) --
+
+    async def b1(self) -> None:
+        if not browser.available():
+            self.log("B1: skipped (no playwright or no Chromium)")
+            self.row("B1", "click -> DOM change", "ms", None, note="skipped: no browser")
+            return
+        z = self.sizes
+        for n in z.b1_n:
+            self.log(f"B1: click Inc -> counter changed in Chromium, N={n}, "
+                     f"{', '.join(self.peers)}")
+            with self.servers("main", n, peers=True) as srv:
+                urls = {fw: f"http://{HOST}:{s.port}/" for fw, s in srv.items()}
+                res = await browser.click_to_dom_peers(urls, z.b1_samples,
+                                                       warmup=min(5, z.b1_samples))
+            self.raw[f"B1_N{n}"] = res
+            get = {fw: res.get(fw, {}) for fw in ("rr", "st", "ng")}
+            for q in ("p50", "p99"):
+                self.row("B1", f"click->DOM change {q}, N={n}", "ms",
+                         *(get[fw].get("dom", {}).get(q) for fw in ("rr", "st")),
+                         ng=get["ng"].get("dom", {}).get(q))
+            self.row("B1", f"click->DOM styled p50, N={n}", "ms",
+                     *(get[fw].get("styled", {}).get("p50") for fw in ("rr", "st")),
+                     ng=get["ng"].get("styled", {}).get("p50"))
+            errs = {fw: get[fw].get("errors") for fw in get}
+            self.row("B1", f"errors, N={n}", "", errs["rr"], errs["st"], "0", errs["rr"] == 0,
+                     ng=errs["ng"])
+
+    # -- U1: one big upload: throughput and the server's RSS -----------------------------------
+
+    async def u1(self) -> None:
+        from . import uploads
+
+        mib = self.sizes.u1_mib
+        res = await uploads.measure(mib, self.frameworks, self.log)
+        self.raw["U1"] = res
+        rr, st = res.get("rr", {}), res.get("st", {})
+        self.row("U1", f"upload {mib} MiB: throughput", "MiB/s", rr.get("mib_per_s"),
+                 st.get("mib_per_s"), note="ours: PUT of the raw bytes to the uploader's URL; "
+                 "Streamlit: multipart PUT to /_stcore/upload_file/<session>/<file id>")
+        self.row("U1", "  server CPU for the upload", "s", rr.get("server_cpu_s"),
+                 st.get("server_cpu_s"))
+        self.row("U1", "  server RSS growth, peak while receiving", "MiB",
+                 rr.get("rss_peak_growth_mib"), st.get("rss_peak_growth_mib"))
+        self.row("U1", "  server RSS growth, 2 s after (file held)", "MiB",
+                 rr.get("rss_kept_growth_mib"), st.get("rss_kept_growth_mib"))
+        self.row("U1", "errors", "", rr.get("errors"), st.get("errors"), "0",
+                 rr.get("errors") == 0)
+
 
 _HTML = re.compile(rb'"html":"((?:[^"\\]|\\.)*)"')
 _TOKEN = re.compile(rb"\bw(\d+)\b")
@@ -959,6 +1080,25 @@ SCENARIOS = [
     "S1", "S3", "S4", "S4b", "S5", "S5c", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "C1",
     "CH1",
 ]
+SCENARIOS += ["C2", "B1", "U1"]  # issue 19: the cache over the wire; click -> DOM; uploads
+# A scenario is a ``Bench`` method named after its id in lower case (``async def df1(self)``)
+# or an entry of ``steps`` in ``main_async``; its id goes in SCENARIOS (the run order).
+
+# The workloads of issue 19, each the scenario that measures it: ``--only workloads`` runs them
+# as one table. A scenario another change is adding (the data grid's DF1) is listed by name
+# and shows as "not registered yet" until its method exists.
+WORKLOADS = {
+    "data grid, 1M rows": "DF1",
+    "charts, 100k points": "CH1",
+    "chat streaming, 100 sessions": "S11",
+    "uploads, 100 MB": "U1",
+    "cache, 500 sessions / one computation (in process)": "C1",
+    "cache, 500 sessions / one computation (over the wire, both)": "C2",
+    "plain sync script next to another session (thread isolation)": "S10",
+    "failover on Redis": "S12",
+}
+# The scenarios ``python -m benchmarks.check`` re-runs (quick sizes, both frameworks).
+CHECK = ["S1", "S3", "S4", "S5", "S6", "S7", "S8", "S10", "S11", "C1", "C2", "B1", "U1"]
 
 
 # -- DF1: browser, a 1,000,000 x 8 dataframe: run -> first rows, scroll, bytes, memory -----------
@@ -1054,7 +1194,7 @@ def meta(sizes: Sizes, frameworks: list[str], elapsed: float) -> dict[str, Any]:
         "frameworks": frameworks,
         "versions": {p: version(p) for p in (
             "reactive_rerun", "streamlit", "uvicorn", "starlette", "wsproto", "uvloop",
-            "websockets", "protobuf", "playwright")},
+            "websockets", "protobuf", "playwright", "nicegui", "python-socketio")},
         "sizes": sizes.__dict__,
         "elapsed_s": elapsed,
         "loadavg_now": os.getloadavg(),
@@ -1063,13 +1203,19 @@ def meta(sizes: Sizes, frameworks: list[str], elapsed: float) -> dict[str, Any]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ["scenario", "metric", "unit", "reactive_rerun", "streamlit", "st/rr", "target", "met"]
+    peers = any(r.get("ng") is not None for r in rows)
+    head = ["scenario", "metric", "unit", "reactive_rerun", "streamlit", "st/rr",
+            *(["nicegui", "ng/rr"] if peers else []), "target", "met"]
     lines = [head]
+
+    def x(ratio: float | None) -> str:
+        return "-" if ratio is None else f"{ratio:.2f}x" if ratio < 1 else f"{ratio:.1f}x"
+
     for r in rows:
         met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
-        ratio = r["ratio_st_over_rr"]
+        ng = [_f(r.get("ng")), x(r.get("ratio_ng_over_rr"))] if peers else []
         lines.append([r["scenario"], r["metric"], r["unit"], _f(r["rr"]), _f(r["st"]),
-                      f"{ratio:.1f}x" if ratio is not None else "-", r["target"], met])
+                      x(r["ratio_st_over_rr"]), *ng, r["target"], met])
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     out = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
            for line in lines]
@@ -1078,37 +1224,65 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(out + ([""] + notes if notes else []))
 
 
-async def main_async(args: argparse.Namespace) -> Bench:
+def frameworks_for(choice: str) -> list[str]:
+    """rr: ours only; both: and Streamlit; all: and NiceGUI; auto: whichever is installed."""
     frameworks = ["rr"]
-    if args.frameworks != "rr":
-        if streamlit_available():
-            frameworks.append("st")
-        elif args.frameworks == "both":
-            raise SystemExit("streamlit is not installed: pip install -e '.[bench]'")
-    wanted = [s.strip() for s in args.only.split(",")] if args.only else SCENARIOS
-    only = {"S1" if s.upper() == "S2" else s.upper() for s in wanted}
+    if choice == "rr":
+        return frameworks
+    if streamlit_available():
+        frameworks.append("st")
+    elif choice in ("both", "all"):
+        raise SystemExit("streamlit is not installed: pip install -e '.[bench]'")
+    if choice in ("all", "auto") and nicegui_available():
+        frameworks.append("ng")
+    elif choice == "all":
+        raise SystemExit("nicegui is not installed: pip install -e '.[bench]'")
+    return frameworks
+
+
+def expand(only: str) -> list[str]:
+    """``--only``'s ids in run order; ``workloads`` stands for WORKLOADS' scenarios."""
+    wanted: set[str] = set()
+    for s in (x.strip() for x in only.split(",") if x.strip()):
+        if s.lower() == "workloads":
+            wanted |= set(WORKLOADS.values())
+        else:
+            wanted.add("S1" if s.upper() == "S2" else s.upper())
+    order = [sid for sid in SCENARIOS if sid.upper() in wanted]
+    return order + sorted(w for w in wanted if w not in {s.upper() for s in SCENARIOS})
+
+
+async def main_async(args: argparse.Namespace) -> Bench:
+    frameworks = frameworks_for(args.frameworks)
+    order = expand(args.only) if args.only else SCENARIOS
     bench = Bench(QUICK if args.quick else FULL, frameworks, Path(args.json))
     steps = {"S1": bench.s1_s2, "S3": bench.s3, "S4": bench.s4, "S4b": bench.s4b, "S5": bench.s5,
              "S5c": bench.s5c, "S6": bench.s6, "S7": bench.s7, "S8": bench.s8,
              "S9": bench.s9, "S10": bench.s10, "S11": bench.s11, "S12": bench.s12,
              "C1": bench.c1, "CH1": bench.ch1, "DF1": lambda: df1(bench)}
-    for sid in SCENARIOS:
-        if sid.upper() in only:
-            await steps[sid]()
+    for sid in order:
+        step = steps.get(sid) or getattr(bench, sid.lower(), None)
+        if step is None:  # a workload whose scenario is not in this checkout yet (WORKLOADS)
+            bench.log(f"{sid}: not registered yet, skipped")
+            bench.row(sid, "not registered yet", "", None, note=f"no Bench.{sid.lower()} here")
+            continue
+        await step()
     return bench
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="every scenario at a tiny size")
-    parser.add_argument("--frameworks", choices=["rr", "both", "auto"], default="auto",
-                        help="rr: ours only; both: fail without streamlit; auto: st if installed")
-    parser.add_argument("--only", default="", help="comma-separated scenarios, e.g. S1,S4")
+    parser.add_argument("--frameworks", choices=["rr", "both", "all", "auto"], default="auto",
+                        help="rr: ours only; both: and Streamlit (fail without it); all: and "
+                        "NiceGUI too; auto: each peer that is installed")
+    parser.add_argument("--only", default="", help="comma-separated scenarios, e.g. S1,S4; "
+                        "'workloads': the issue-19 workloads (DF1, CH1, S11, U1, C1, S10, S12)")
     parser.add_argument("--json", default=str(Path(__file__).parent / "results" / "latest.json"))
     args = parser.parse_args(argv)
     bench = asyncio.run(main_async(args))
     bench.save()
-    m = meta(bench.sizes, bench.frameworks, time.time() - bench.started)
+    m = meta(bench.sizes, bench.peers, time.time() - bench.started)
     print(f"# {m['command']}  ({m['cores']} cores, {m['platform']}, Python {m['python']}; "
           f"{', '.join(f'{k} {v}' for k, v in m['versions'].items() if v)})")
     print(table(bench.rows))

@@ -27,7 +27,8 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    framework: str  # "rr", "st" or "echo" (S9's floor: a bare Starlette websocket echo page)
+    framework: str  # "rr", "st", "ng" (NiceGUI) or "echo" (S9's floor: a bare Starlette
+    # websocket echo page)
     app: str  # "main", "fragment", "chat" (S11) or "sleep" (S10: a plain script file,
     # `reactive-rerun run`)
     n: int
@@ -42,6 +43,7 @@ class Server:
     uvicorn_args: list[str] = field(default_factory=list)  # more uvicorn options
     # `run --session-store URL` (S12: the "sleep" script file with a shared Redis store)
     session_store: str | None = None
+    st_args: list[str] = field(default_factory=list)  # more `streamlit run` options (U1)
 
     @property
     def pid(self) -> int:
@@ -71,23 +73,28 @@ class Server:
                 "--ws", "wsproto", "--host", HOST, "--port", str(self.port),
                 "--log-level", "warning", "--no-access-log",
             ]
+        if self.framework == "ng":  # NiceGUI's ui.run (uvicorn underneath); the "main" page only
+            return [sys.executable, str(APPS / "ng_app.py")]
         script = APPS / {"main": "st_app.py", "fragment": "st_fragment.py",
-                         "sleep": "st_sleep_script.py", "chat": "st_chat.py"}[self.app]
+                         "sleep": "st_sleep_script.py", "chat": "st_chat.py",
+                         "upload": "st_upload.py", "cache": "st_cache.py"}[self.app]
         return [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", HOST,
             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none", "--logger.level", "warning",
-            "--global.developmentMode", "false",
+            "--global.developmentMode", "false", *self.st_args,
         ]
 
     def health_url(self) -> str:
-        path = "/_rr/health" if self.framework in ("rr", "echo") else "/_stcore/health"
+        path = {"rr": "/_rr/health", "echo": "/_rr/health", "ng": "/_bench/health"}.get(
+            self.framework, "/_stcore/health")
         return f"http://{HOST}:{self.port}{path}"
 
     def start(self, timeout: float = 60.0) -> Server:
         self.port = self.port or free_port()
-        env = dict(os.environ, BENCH_APP=self.app, BENCH_N=str(self.n), **self.extra_env)
+        env = dict(os.environ, BENCH_APP=self.app, BENCH_N=str(self.n), BENCH_PORT=str(self.port),
+                   **self.extra_env)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         logdir = Path(os.environ.get("BENCH_LOGDIR", "/tmp"))
         self.log = logdir / f"bench-{self.framework}-{self.app}-{self.n}-{self.port}.log"

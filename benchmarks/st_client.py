@@ -42,6 +42,7 @@ class STSession(ClientSession):
     def __init__(self, host: str, port: int) -> None:
         super().__init__(host, port)
         self.page_script_hash = ""
+        self.session_id = ""  # new_session.initialize.session_id (U1's upload URL)
         self.fragment_of: dict[str, str] = {}  # button label -> fragment id
         self.finishes: dict[int, int] = {}
         self.messages = 0
@@ -119,6 +120,8 @@ class STSession(ClientSession):
             elif status == FINISHED_WITH_COMPILE_ERROR:
                 self._error("script failed to compile")
         elif kind == "new_session":
+            if msg.new_session.initialize.session_id:
+                self.session_id = msg.new_session.initialize.session_id
             if msg.new_session.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
         elif kind == "session_event":

@@ -194,3 +194,59 @@ def test_dataframe_scenario_runs_without_errors(tmp_path: Path) -> None:
     by_metric = {r["metric"]: r for r in data["rows"]}  # type: ignore[union-attr]
     assert by_metric["run -> first rows painted, N=20000"]["rr"] > 0
     assert 0 < by_metric["websocket bytes for the first view, N=20000"]["rr"] < 100_000
+
+
+def test_upload_scenario_runs_without_errors(tmp_path: Path) -> None:
+    """U1 with a 5 MiB file: our uploader's PUT route took it whole."""
+    data = run_quick(tmp_path, "U1")
+    by_metric = {r["metric"].strip(): r for r in data["rows"]}  # type: ignore[union-attr]
+    assert by_metric["errors"]["rr"] == 0
+    raw = data["raw"]["U1"]["rr"]  # type: ignore[index]
+    assert raw["status"] == 200 and '"size":5242880' in raw["response"]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's Chromium")
+def test_peer_click_scenario_runs_without_errors(tmp_path: Path) -> None:
+    """B1 (ours only here: the peers are the [bench] extra's) at N=10, 3 clicks."""
+    data = run_quick(tmp_path, "B1")
+    by_metric = {r["metric"].strip(): r for r in data["rows"]}  # type: ignore[union-attr]
+    assert by_metric["errors, N=10"]["rr"] == 0
+    assert data["raw"]["B1_N10"]["rr"]["dom"]["n"] == 3  # type: ignore[index]
+
+
+def test_workloads_alias_lists_every_workload() -> None:
+    """``--only workloads`` expands to the issue's workloads in run order; a scenario another
+    change adds later is kept by name."""
+    from benchmarks.run import WORKLOADS, expand
+
+    order = expand("workloads")
+    assert set(order) == set(WORKLOADS.values())
+    assert order.index("S10") < order.index("S11") < order.index("S12")
+
+
+def test_regression_check_compares_ratios(tmp_path: Path) -> None:
+    """``benchmarks.check`` on two results files: the same ratios pass; one advantage of ours
+    that shrank by more than 30% fails (exit 1), whichever way its unit points."""
+    def rows(ms_ratio: float, rate_ratio: float) -> dict[str, object]:
+        return {"rows": [
+            {"scenario": "S1", "metric": "click->finished p50, N=10", "unit": "ms", "rr": 1.0,
+             "st": ms_ratio, "ratio_st_over_rr": ms_ratio, "ng": None, "ratio_ng_over_rr": None},
+            {"scenario": "S4", "metric": "reruns/s, 10 sessions", "unit": "/s", "rr": 100.0,
+             "st": 100.0 * rate_ratio, "ratio_st_over_rr": rate_ratio},
+            {"scenario": "S1", "metric": "errors, N=10", "unit": "", "rr": 0, "st": 0,
+             "ratio_st_over_rr": None},
+        ]}
+
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(rows(40.0, 0.01)))
+    cases = {"same.json": (rows(40.0, 0.01), 0), "slower.json": (rows(20.0, 0.01), 1),
+             "fewer.json": (rows(40.0, 0.02), 1), "better.json": (rows(80.0, 0.005), 0)}
+    for name, (content, code) in cases.items():
+        (tmp_path / name).write_text(json.dumps(content))
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.check", "--current", str(tmp_path / name),
+             "--against", str(base)], cwd=ROOT, capture_output=True, text=True, timeout=60,
+            check=False)
+        assert proc.returncode == code, (name, proc.stdout + proc.stderr)
+        assert "2 ratios compared" in proc.stdout, proc.stdout

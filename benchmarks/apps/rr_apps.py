@@ -168,5 +168,44 @@ def loops_app(n: int) -> rr.App:
 APPS = {"main": main_app, "fragment": fragment_app, "loops": loops_app, "chat": chat_app}
 
 
+def upload_app(n: int) -> rr.App:
+    """U1: one file uploader and the size of what it holds (``st_upload.py`` is the same);
+    ``n`` is unused. The app allows files up to 1 GB (the default cap is 200 MB, Streamlit's)."""
+
+    async def main() -> None:
+        f = rr.file_uploader("File")
+        rr.text(f"size: {f.size if f is not None else 0}")
+
+    return rr.App(main, title="bench upload", max_connections_per_client=None,
+                  max_upload_size=1000, upload_quota=2000)
+
+
+APPS["upload"] = upload_app
+
+
+def cache_app(n: int) -> rr.App:
+    """C2: a "Go" button whose run awaits one cached 200 ms computation (``st_cache.py`` is the
+    same with ``time.sleep``); each computation appends a line to ``BENCH_CACHE_LOG``."""
+    log = os.environ.get("BENCH_CACHE_LOG", "/dev/null")
+
+    @rr.cache_data
+    async def slow(x: int) -> list[int]:
+        with open(log, "a", encoding="utf-8") as f:  # noqa: ASYNC230 - one short line
+            f.write("computed\n")
+        await asyncio.sleep(0.2)
+        return list(range(x))
+
+    async def main() -> None:
+        if rr.button("Go"):
+            rr.text(f"answer: {len(await slow(1000))}")
+        for i in range(n):
+            rr.text(f"static line {i}")
+
+    return _build(main, "bench cache")
+
+
+APPS["cache"] = cache_app
+
+
 def from_env() -> rr.App:
     return APPS[os.environ.get("BENCH_APP", "main")](int(os.environ.get("BENCH_N", "10")))
