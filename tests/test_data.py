@@ -60,6 +60,26 @@ async def test_table_is_static_and_refuses_large_data() -> None:
         assert "10,000 cells" in message and "rr.dataframe" in message
 
 
+async def test_table_hides_its_index_or_header_and_scrolls_at_a_fixed_height() -> None:
+    async def main() -> None:
+        rr.table({"x": [1, 2]}, hide_index=True, hide_header=True, height=120, width=300,
+                 alt="Two numbers")
+
+    async with AppTest(main) as at:
+        t = at.table[0].props
+        assert [c["label"] for c in t["cols"]] == ["x"]  # no index column
+        assert (t["header"], t["height"], t["width"], t["alt"]) == (False, 120, 300, "Two numbers")
+
+
+async def test_metric_shows_an_icon_and_a_delta_description() -> None:
+    async def main() -> None:
+        rr.metric("Sales", 120, 8, icon=":material/bar_chart:", delta_description="vs May")
+
+    async with AppTest(main) as at:
+        m = at.metric[0].props
+        assert (m["icon"], m["description"], m["delta"]) == (":material/bar_chart:", "vs May", "8")
+
+
 def test_cells_are_json_safe() -> None:
     import datetime as dt
 

@@ -9,7 +9,7 @@ import pytest
 from scripts import streamlit_coverage
 
 # What this branch reached (present, parameter-complete); the counts may only go up.
-FLOOR = (108, 105)
+FLOOR = (108, 107)
 NEW = {"date_input", "time_input", "datetime_input", "color_picker", "select_slider", "pills",
        "segmented_control", "menu_button", "pagination", "space", "grid", "skeleton", "bottom",
        "echo", "help", "get_option", "set_option"}

@@ -7,17 +7,19 @@ import math
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from .. import _params
 from ..element import Element
 from ..errors import APIError
 
 METRIC = Element(
     "metric",
     ("label", "value", "delta", "color", "arrow", "help", "border", "visibility", "chart",
-     "chart_type"),
+     "chart_type", "icon", "description"),
     doc="`label`, `value` (text), `delta` (text or `null`), `color` (`green` / `red` / `gray`), "
     "`arrow` (`up` / `down` / `null`), `help`, `border` (bool), `visibility` (label: `visible` "
     "/ `hidden` / `collapsed`), `chart` (numbers for a sparkline, or `null`), `chart_type` "
-    "(`line` / `bar` / `area`)",
+    "(`line` / `bar` / `area`), `icon` (emoji or `:material/name:` before the label, or "
+    "`null`), `description` (muted text after the delta, or `null`)",
 )
 
 Number = int | float | decimal.Decimal
@@ -50,16 +52,20 @@ def _chart(data: Any) -> list[float | None] | None:
 def metric(
     label: str, value: Number | str | None, delta: Number | str | None = None,
     delta_color: Literal["normal", "inverse", "off"] | str = "normal", *,
-    help: str | None = None,
+    help: str | None = None, icon: str | None = None,
     label_visibility: Literal["visible", "hidden", "collapsed"] = "visible",
     border: bool = False, width: Any = "stretch", height: Any = "content",
     chart_data: Iterable[Any] | Any = None, chart_type: Literal["line", "bar", "area"] = "line",
     delta_arrow: Literal["auto", "up", "down", "off"] = "auto", format: str | None = None,
+    delta_description: str | None = None,
 ) -> None:
     """Show ``value`` in big type under ``label``, and ``delta`` (how it changed) with an arrow
     (down when negative, or text starting with ``-``), green when good: ``delta_color="inverse"``
     makes a rise red, ``"off"`` gray. ``chart_data`` adds a sparkline. ``width``, ``height`` and
-    ``format`` are accepted and not used yet."""
+    ``format`` are accepted and not used yet. ``icon`` goes before the label,
+    ``delta_description`` (e.g. "vs last month") after the delta."""
+    if delta_description is not None and not isinstance(delta_description, str):
+        raise APIError(f"delta_description must be a string or None, not {delta_description!r}.")
     if label_visibility not in ("visible", "hidden", "collapsed"):
         raise APIError(f"label_visibility must be 'visible', 'hidden' or 'collapsed', "
                        f"not {label_visibility!r}.")
@@ -91,6 +97,7 @@ def metric(
         label=str(label), value=_text(value), delta=None if down is None else str(delta),
         color=color, arrow=arrow, help=help, border=bool(border), visibility=label_visibility,
         chart=_chart(chart_data), chart_type=chart_type,
+        icon=_params.icon(f"metric {label!r}", icon), description=delta_description,
     )
 
 

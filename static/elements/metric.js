@@ -1,7 +1,8 @@
 // rr.metric: a value in big type, its change (delta) with an arrow, an optional sparkline.
 import { h, setLabel } from '../dom.js';
+import { icon } from '../icons.js';
 
-export const props = ['label', 'value', 'delta', 'color', 'arrow', 'help', 'border', 'visibility', 'chart', 'chart_type'];
+export const props = ['label', 'value', 'delta', 'color', 'arrow', 'help', 'border', 'visibility', 'chart', 'chart_type', 'icon', 'description'];
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag, attrs) => { const n = document.createElementNS(SVG, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); return n; };
@@ -29,6 +30,9 @@ export default function mount(e) {
   const node = h('div', { class: 'rr-metric' }, labelRow, value, delta);
   const update = (e) => {
     setLabel(label, e);
+    labelRow.querySelector('.rr-metric-icon')?.remove();
+    const mark = icon(e.icon, 'rr-metric-icon');
+    if (mark) labelRow.prepend(mark);
     labelRow.hidden = e.visibility === 'collapsed';
     labelRow.style.visibility = e.visibility === 'hidden' ? 'hidden' : '';
     value.textContent = e.value;
@@ -36,7 +40,8 @@ export default function mount(e) {
     delta.hidden = e.delta == null;
     delta.className = 'rr-metric-delta rr-c-' + e.color;
     delta.replaceChildren(...(e.arrow ? [h('span', { class: 'rr-metric-arrow', 'aria-hidden': 'true', text: e.arrow === 'down' ? '↓' : '↑' })] : []),
-      h('span', { text: e.delta ?? '' }));
+      h('span', { text: e.delta ?? '' }),
+      e.description ? h('span', { class: 'rr-metric-desc', text: e.description }) : null);
     if (e.arrow) delta.setAttribute('aria-label', (e.arrow === 'down' ? 'down ' : 'up ') + e.delta); else delta.removeAttribute('aria-label');
     node.querySelector('.rr-spark')?.remove();
     if (e.chart) node.append(spark(e.chart, e.chart_type));

@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { paint } from './dataframe.js';
 
-export const props = ['cols', 'rows', 'border'];
+export const props = ['cols', 'rows', 'border', 'width', 'height', 'header', 'alt'];
 
 export default function mount(e) {
   const node = h('div', { class: 'rr-table' });
@@ -13,8 +13,11 @@ export default function mount(e) {
       paint(c, col, r[j + 1]);
       return c;
     })));
-    node.className = 'rr-table' + (e.border === false ? ' rr-noborder' : e.border === 'horizontal' ? ' rr-hborder' : '');
-    node.replaceChildren(h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows)));
+    node.className = 'rr-table' + (e.border === false ? ' rr-noborder' : e.border === 'horizontal' ? ' rr-hborder' : '')
+      + (e.height ? ' rr-table-fixed' : '');
+    node.style.maxHeight = e.height ? e.height + 'px' : '';
+    node.replaceChildren(h('table', { 'aria-label': e.alt || null },
+      e.header === false ? null : h('thead', {}, head), h('tbody', {}, ...rows)));
   };
   update(e);
   return { node, update };
