@@ -35,10 +35,16 @@ export function load(kinds) {
 
 // `width`, `text_alignment` and `wrap` mean the same for every kind that carries them
 // (reactive_rerun/_params.py checks them): applied here on creation and on every update.
+const FLOWING = new Set(['text', 'caption', 'markdown']);
+
 export function layout(n, e) {
   if ('width' in e) {
     const w = e.width;
-    n.classList.toggle('rr-wcontent', w === 'content');
+    // Left-aligned text looks the same at its content's width or the container's, and a
+    // fit-content width makes the browser measure each block's lines: on a page of 10,000 text
+    // lines that doubled the layout of every rerun (benchmarks S9). Such text keeps the flow.
+    const flows = FLOWING.has(e.k) && (!e.text_alignment || e.text_alignment === 'left');
+    n.classList.toggle('rr-wcontent', w === 'content' && !flows);
     n.classList.toggle('rr-wpx', typeof w === 'number');
     n.style.width = typeof w === 'number' ? w + 'px' : '';
   }
