@@ -27,6 +27,7 @@ from .client_info import ClientInfo
 from .config import SessionConfig
 from .errors import ProtocolError, TooManySessions
 from .media_routes import MediaRoutes
+from .page import DEFAULTS
 from .registry import SessionRegistry
 from .runner import Script
 from .script import ScriptFile
@@ -127,6 +128,7 @@ class App:
             (static_dir() / "index.html").read_text(encoding="utf-8")
             .replace("{{theme_default}}", self.theme.default)
             .replace("{{theme}}", self.theme.css())
+            .replace("{{defaults}}", protocol.dumps(DEFAULTS).replace("<", "\\u003c"))
         )
         media = MediaRoutes(self.sessions)
         self._router = Starlette(

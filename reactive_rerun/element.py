@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from .context import Run, current_block, current_fragment, current_run, maybe_run
 from .errors import APIError
-from .page import is_under
+from .page import DEFAULTS, is_under
 from .threads import Awaited, on_loop, script_loop
 
 Props = dict[str, Any]
@@ -44,6 +44,7 @@ class Element:
     submits: bool = False  # a trigger that carries a value (chat_input): one run sees each
     waits: bool = False  # its events queue behind a run in flight instead of cancelling it
     heads_up: bool = False  # heavy client code: the client starts loading it before the data
+    defaults: Props = field(default_factory=dict)  # field values the wire leaves out
     read: Callable[[Props], Any] | None = None  # the shown value, as a test reads it
     enter: Callable[[Props, Any], Any] | None = None  # a user's entry -> the client's wire value
     _keys: frozenset[str] = field(init=False, repr=False)
@@ -53,6 +54,11 @@ class Element:
             raise RuntimeError(f"element kind {self.name!r} is defined twice")
         KINDS[self.name] = self
         object.__setattr__(self, "_keys", frozenset(self.fields))
+        unknown = set(self.defaults) - set(self.fields)
+        if unknown:
+            raise RuntimeError(f"element kind {self.name!r}: defaults of no field {unknown}")
+        if self.defaults:
+            DEFAULTS[self.name] = dict(self.defaults)
 
     @property
     def is_widget(self) -> bool:

@@ -48,6 +48,27 @@ class _Shared:
 
 _shared = _Shared()
 
+# element kind -> the values its fields have when the wire leaves them out (``Element.defaults``):
+# a page of text lines or buttons sends, stores and keeps for replay only what differs; the
+# browser (static/client.js) and the test client put the defaults back
+DEFAULTS: dict[str, dict[str, Any]] = {}
+
+
+def compact(props: dict[str, Any]) -> dict[str, Any]:
+    """``props`` without the fields that hold their kind's default (the wire form)."""
+    defaults = DEFAULTS.get(props["type"] if props["k"] == "block" else props["k"])
+    if not defaults:
+        return props
+    return {k: v for k, v in props.items()
+            if k not in defaults or defaults[k] != v or type(defaults[k]) is not type(v)}
+
+
+def complete(element: dict[str, Any]) -> dict[str, Any]:
+    """A wire element with its kind's defaults put back (what the browser does)."""
+    defaults = DEFAULTS.get(element["type"] if element["k"] == "block" else element["k"])
+    return {**defaults, **element} if defaults else element
+
+
 Merge = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 # element kind -> (what to send for an update, given the shown and the new props; how a client
 # rebuilds the new props from the shown ones and what it got): a kind whose client keeps parts
@@ -76,7 +97,7 @@ class Page:
         old = self.nodes.get(path)
         if old is not None and old.props == props:  # the common case: no encoding needed
             return None
-        encoded = protocol.dumps(props)
+        encoded = protocol.dumps(compact(props))
         if old is not None and old.json == encoded:
             return None
         kind = props["k"]

@@ -27,7 +27,7 @@ from .durable import SessionData
 from .element import Element as Kind
 from .element import kind_of
 from .errors import ProtocolError
-from .page import WIRE, path_key
+from .page import WIRE, complete, path_key
 from .runner import Script
 from .session import Session
 
@@ -91,7 +91,7 @@ class PageModel:
     def _apply(self, op: dict[str, Any]) -> None:
         kind = op["op"]
         if kind == "el":
-            path, element = op["p"], op["e"]
+            path, element = op["p"], complete(op["e"])
             old = self.elements.get(path)
             if old is not None and old["k"] == "block" and (
                 element["k"] != "block" or old["type"] != element["type"]

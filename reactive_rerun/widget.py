@@ -155,6 +155,10 @@ def button_type(label: str, kind: str) -> str:
 
 
 BUTTON_FIELDS = ("kind", "wide", "icon", "icon_position", "width", "shortcut", "wrap")
+# what the wire leaves out (Element.defaults): a widget's shared fields, a button's look
+WIDGET_DEFAULTS = {"help": None, "disabled": False, "form": None, "label_visibility": "visible"}
+BUTTON_DEFAULTS = {**WIDGET_DEFAULTS, "kind": "secondary", "wide": False, "icon": None,
+                   "icon_position": "left", "width": "content", "shortcut": None, "wrap": True}
 
 
 def button_extra(
@@ -285,7 +289,8 @@ WIDGET_FIELDS = ("id", "label", "help", "disabled", "form", "label_visibility")
 LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 __all__ = [
-    "BUTTON_FIELDS", "LABEL_VISIBILITY", "Number", "WIDGET_FIELDS", "all_int", "boolean",
+    "BUTTON_DEFAULTS", "BUTTON_FIELDS", "LABEL_VISIBILITY", "Number", "WIDGET_DEFAULTS",
+    "WIDGET_FIELDS", "all_int", "boolean",
     "button_extra", "button_type",
     "index_of", "labels", "never", "number", "option_at", "option_index", "option_label", "same",
     "show", "string",

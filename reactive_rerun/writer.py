@@ -35,13 +35,13 @@ class PageWriter:
         self.out = Outbox(data, config.history_frames)
         self.out.before_flush = self._confirm
         self._runs = runs  # the runs in flight (their unchanged elements may need confirming)
-        self._slow: set[str] | None = None  # scopes whose last run was slow (None: no such)
+        self._slow: tuple[str, ...] = ()  # scopes whose last run was slow (a set costs 216 B)
 
     def start(self, run: Run) -> None:
         """A run begins: tell the client, and flush early if this scope's runs are slow."""
         path = run.fragment.path if run.fragment is not None else None
         self.out.emit(protocol.op_start(run.id, run.scope, path, quiet=run.quiet))
-        run.eager = self._slow is not None and _scope(run) in self._slow
+        run.eager = _scope(run) in self._slow
 
     def draw(self, run: Run, path: str, props: dict[str, Any]) -> None:
         if run.detached:
@@ -101,13 +101,12 @@ class PageWriter:
         self.out.emit(protocol.op_end(run.id, status))
         if status == "cancelled":
             return  # cut short: says nothing of how long this scope's runs take
+        scope = _scope(run)
         slow = asyncio.get_running_loop().time() - run.started > self.config.eager_after
-        if slow:
-            if self._slow is None:
-                self._slow = set()
-            self._slow.add(_scope(run))
-        elif self._slow is not None:
-            self._slow.discard(_scope(run))
+        if slow and scope not in self._slow:
+            self._slow = (*self._slow, scope)
+        elif not slow and scope in self._slow:
+            self._slow = tuple(s for s in self._slow if s != scope)
 
     def _confirm(self, ops: list[str]) -> None:
         """Long runs confirm unchanged elements, so the client does not dim them as stale."""

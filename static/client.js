@@ -107,7 +107,12 @@ function forget(n) { // n left the page: drop it and its subtree from `nodes`
   }
 }
 
+// Fields a kind's elements leave out when they hold its default (the page shell lists them).
+const DEFAULTS = JSON.parse(document.getElementById('rr-defaults')?.textContent || '{}');
+const complete = (e) => { const d = DEFAULTS[e.k === 'block' ? e.type : e.k]; return d ? { ...d, ...e } : e; };
+
 function put(p, e) {
+  e = complete(e);
   const old = nodes.get(p);
   if (old) {
     const r = old.rr;

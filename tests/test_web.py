@@ -36,6 +36,7 @@ from websockets.exceptions import InvalidStatus
 
 import reactive_rerun as rr
 from reactive_rerun import __version__, protocol
+from reactive_rerun.page import complete
 
 ORIGIN = "http://testserver"  # the TestClient's own origin
 STATIC = f"_rr/static/{__version__}"
@@ -188,7 +189,7 @@ def test_resync_gets_a_full_page() -> None:
         tab.send({"t": "resync"})
         frame = tab.frame()
         assert frame["ops"][0] == {"op": "reset"}
-        assert {op["p"]: op["e"] for op in frame["ops"][1:]} == before
+        assert {op["p"]: complete(op["e"]) for op in frame["ops"][1:]} == before
         assert tab.page.elements == before
         assert tab.page.violations == []
 

@@ -12,6 +12,8 @@ from ..element import Element
 from ..errors import APIError
 
 HEADING_FIELDS = ("text", "anchor", "help", "icon", "divider", "width", "text_alignment", "wrap")
+HEADING_DEFAULTS = {"help": None, "icon": None, "divider": None, "width": "stretch",
+                    "text_alignment": "left", "wrap": True}  # what the wire leaves out
 _CYCLE = ("blue", "green", "orange", "red", "violet")  # divider=True: Streamlit's order
 
 
@@ -63,4 +65,4 @@ def heading(
     )
 
 
-__all__ = ["HEADING_FIELDS", "anchor_of", "divider_of", "heading", "slug"]
+__all__ = ["HEADING_DEFAULTS", "HEADING_FIELDS", "anchor_of", "divider_of", "heading", "slug"]

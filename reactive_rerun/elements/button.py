@@ -7,13 +7,13 @@ from typing import Any, Literal
 
 from ..bindings import Callback
 from ..element import Element
-from ..widget import BUTTON_FIELDS, WIDGET_FIELDS, button_extra, never, show
+from ..widget import BUTTON_DEFAULTS, BUTTON_FIELDS, WIDGET_FIELDS, button_extra, never, show
 
 BUTTON = Element(
     "button", (*WIDGET_FIELDS, *BUTTON_FIELDS),
     doc="`kind` (`primary` / `secondary` / `tertiary`), `wide` (bool), `icon`, `icon_position`, "
         "`width`, `shortcut` (keys, lower case), `wrap`; clicked, never set",
-    trigger=True,
+    trigger=True, defaults=BUTTON_DEFAULTS,
 )
 
 WHERE = "button"

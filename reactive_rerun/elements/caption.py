@@ -11,6 +11,7 @@ from ..element import Element
 CAPTION = Element(
     "caption", ("text", "help", "width", "text_alignment", "wrap"),
     doc="`text`, small muted text; `help`, `width`, `text_alignment`, `wrap`",
+    defaults={"help": None, "width": "stretch", "text_alignment": "left", "wrap": True},
 )
 
 

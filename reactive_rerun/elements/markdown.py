@@ -11,6 +11,7 @@ from ..element import Element
 MARKDOWN = Element(
     "markdown", ("html", "help", "width", "text_alignment", "wrap"),
     doc="`html` (server-rendered Markdown); `help`, `width`, `text_alignment`, `wrap`",
+    defaults={"help": None, "width": "auto", "text_alignment": "left", "wrap": True},
 )
 
 

@@ -11,6 +11,7 @@ from ..element import Element
 TEXT = Element(
     "text", ("text", "help", "width", "text_alignment", "wrap"),
     doc="`text`, plain text with its whitespace kept; `help`, `width`, `text_alignment`, `wrap`",
+    defaults={"help": None, "width": "content", "text_alignment": "left", "wrap": True},
 )
 
 
