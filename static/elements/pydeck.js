@@ -29,10 +29,14 @@ const lib = () => (ready ??= (async () => {
 // pydeck's JSON as deck.gl props. Each layer's data is handed over as a constant (`@@#`), so the
 // converter sees only the spec's own keys: @@type (layers and views), @@= accessors (deck.gl's
 // expression language: no function calls), @@# enumerations, and no functions at all.
-function convert(L, spec) {
-  const constants = {};
-  const layers = (Array.isArray(spec.layers) ? spec.layers : []).map((layer, i) => {
-    if (!layer || typeof layer !== 'object' || !('data' in layer) || typeof layer.data === 'string') return layer;
+function convert(L, spec, selecting) {
+  const constants = {}, given = Array.isArray(spec.layers) ? spec.layers : [];
+  // as Streamlit: with selections on and no layer saying whether it is pickable, all are
+  const allPickable = selecting && !given.some((l) => l && typeof l === 'object' && 'pickable' in l);
+  const layers = given.map((layer, i) => {
+    if (!layer || typeof layer !== 'object') return layer;
+    if (allPickable) layer = { ...layer, pickable: true };
+    if (!('data' in layer) || typeof layer.data === 'string') return layer;
     constants['RR_DATA_' + i] = layer.data ?? [];
     return { ...layer, data: '@@#RR_DATA_' + i };
   });
@@ -59,7 +63,9 @@ function tipText(tip, object) {
 
 export default function mount(e, ctx) {
   const box = h('div', { class: 'rr-pydeck-box' });
-  const node = h('figure', { class: 'rr-pydeck', role: 'img' }, box);
+  const fail = h('div', { class: 'rr-chart-error', hidden: true });
+  const node = h('figure', { class: 'rr-pydeck' }, fail, box);
+  const failed = (text, err) => { fail.textContent = text; fail.hidden = false; if (err) console.error(err); };
   let cur = e, deck = null, L = null, shown = '', view = '', dead = false, sel = {}, look = theme();
   const rows = new Map(); // "layer/index" -> the picked object, for layers whose rows the server lacks (a URL)
   const held = (id) => (cur.spec?.layers || []).some((l) => l && l.id === id && (Array.isArray(l.data) || Array.isArray(l.data?.features)));
@@ -94,30 +100,42 @@ export default function mount(e, ctx) {
     return { text, style };
   };
   let layers = [];
-  const highlight = () => { // the picked object of each layer (the last one, in multi-object mode)
+  const rgb = (c) => { // a CSS colour as [r, g, b, a] (the canvas reads it back)
+    const x = document.createElement('canvas').getContext('2d');
+    x.fillStyle = c; x.fillRect(0, 0, 1, 1);
+    return [...x.getImageData(0, 0, 1, 1).data];
+  };
+  let accent = rgb(look.accent || '#ff4b4b');
+  const clear = h('button', { class: 'rr-pydeck-clear', type: 'button', title: 'Clear selection', 'aria-label': 'Clear selection', text: '✕' });
+  clear.addEventListener('click', () => pick(null));
+  box.append(clear);
+  const highlight = () => {
+    // the picked object of each layer (the last one, in multi-object mode) in the theme's accent
+    clear.hidden = !cur.id || cur.disabled || !Object.keys(sel).length;
     if (!deck) return;
     deck.setProps({
       layers: layers.map((l) => {
         const idx = sel[l.id];
-        return cur.id && l.props.pickable ? l.clone({ highlightedObjectIndex: idx?.length ? idx[idx.length - 1] : -1 }) : l;
+        return cur.id && l.props.pickable ? l.clone({ highlightedObjectIndex: idx?.length ? idx[idx.length - 1] : -1, highlightColor: accent }) : l;
       }),
     });
   };
   const draw = async () => {
     try { L = await lib(); } catch (err) {
-      box.replaceChildren(h('div', { class: 'rr-chart-error', text: 'The map library did not load.' })); console.error(err); return;
+      failed('The map library did not load.', err); return;
     }
     if (dead) return;
-    const spec = cur.spec || {}, key = JSON.stringify(spec);
+    const spec = cur.spec || {}, key = JSON.stringify([spec, !!cur.id]);
     let props;
-    try { props = key === shown ? null : convert(L, spec); } catch (err) {
-      box.replaceChildren(h('div', { class: 'rr-chart-error', text: 'This deck cannot be drawn: ' + err.message })); deck?.finalize(); deck = null; shown = ''; return;
+    try { props = key === shown ? null : convert(L, spec, !!cur.id); } catch (err) {
+      failed('This deck cannot be drawn: ' + err.message, err); return;
     }
+    fail.hidden = true;
     if (!deck) {
       deck = new L.deck.Deck({
         parent: box, width: '100%', height: '100%', getTooltip: tooltip, onClick: pick,
         getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-        onError: (err) => { console.error(err); node.dataset.error = String(err?.message || err); },
+        onError: (err) => failed('The map cannot be drawn here: ' + (err?.message || err), err),
       });
     }
     if (props) {
@@ -129,7 +147,7 @@ export default function mount(e, ctx) {
     }
     highlight();
   };
-  const stop = onTheme(() => { look = theme(); });
+  const stop = onTheme(() => { look = theme(); accent = rgb(look.accent || '#ff4b4b'); highlight(); });
   const update = (e) => {
     if (e.id !== cur.id) sel = {};
     const given = e.selection?.indices;
