@@ -49,15 +49,17 @@ function convert(L, spec, selecting) {
   return props;
 }
 
-// pydeck's tooltip ({text} or {html}, with {field} placeholders) as plain text.
+// pydeck's tooltip ({html} or {text}, with {field} placeholders) as plain text. An html
+// template is parsed inertly and only its text kept (<br> as a line break) before the row's
+// values go in, so a value shows as the characters it holds.
 function tipText(tip, object) {
   const row = object && typeof object === 'object' ? { ...(object.properties || {}), ...object } : {};
-  const fill = (s) => String(s).replace(/\{([^{}]+)\}/g, (m, k) => (k in row && row[k] !== null && typeof row[k] !== 'object' ? String(row[k]) : m));
-  if (typeof tip.text === 'string') return fill(tip.text);
-  if (typeof tip.html === 'string') { // only its text: parsed inertly, <br> as a line break
-    const doc = new DOMParser().parseFromString(fill(tip.html).replace(/<br\s*\/?>/gi, '\n'), 'text/html');
-    return doc.body.textContent || '';
+  const fill = (s) => s.replace(/\{([^{}]+)\}/g, (m, k) => (Object.hasOwn(row, k) && row[k] !== null && typeof row[k] !== 'object' ? String(row[k]) : m));
+  if (typeof tip.html === 'string') {
+    const doc = new DOMParser().parseFromString(tip.html.replace(/<br\s*\/?>/gi, '\n'), 'text/html');
+    return fill(doc.body.textContent || '');
   }
+  if (typeof tip.text === 'string') return fill(tip.text);
   return Object.entries(row).filter(([, v]) => v === null || typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
