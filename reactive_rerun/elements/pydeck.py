@@ -132,10 +132,10 @@ def _selection(wire: Any, layers: dict[str, list[Any] | None], single: bool,
         if rows is not None:
             found = [rows[i] for i in picked]
         else:  # data the server does not hold (a URL): the client's rows, as plain JSON
-            found = sent_objects.get(layer_id)
-            if not isinstance(found, list) or len(found) != len(picked):
+            sent = sent_objects.get(layer_id)
+            if not isinstance(sent, list) or len(sent) != len(picked):
                 raise ValueError(f"layer {layer_id!r}: one object per index is needed")
-            found = json.loads(json.dumps(found, default=_unjson))
+            found = json.loads(json.dumps(sent, default=_unjson))
         indices[layer_id], objects[layer_id] = picked, found
     if single and sum(map(len, indices.values())) > 1:
         if not prune:
