@@ -113,3 +113,32 @@ async def test_a_page_without_a_deck_loads_no_deck_gl(
     await open_app(page, serve(rr.App(plain)))
     scripts = await page.evaluate("() => [...document.scripts].map((s) => s.src).join(' ')")
     assert "deck.gl" not in scripts
+
+
+async def test_multi_object_clicks_add_and_remove_objects(
+    page: Page, serve: Callable[..., str], page_errors: list[str]
+) -> None:
+    async def many() -> None:
+        event = rr.pydeck_chart(SPEC, on_select="rerun", selection_mode="multi-object",
+                                height=HEIGHT)
+        rr.text("picked " + json.dumps(event.selection.indices))
+
+    await page.set_viewport_size({"width": 1000, "height": 800})
+    await open_app(page, serve(rr.App(many)))
+    canvas = page.locator(".rr-pydeck canvas")
+    await expect(canvas).to_have_count(1)
+    box = await canvas.bounding_box()
+    assert box is not None
+    shown = page.locator(".rr-text", has_text="picked")
+    for _ in range(50):  # until the first frame is drawn
+        if await red_near(page, box, at(box, 52.52, 13.40)):
+            break
+        await page.wait_for_timeout(100)
+    for (lat, lon), text in [((52.52, 13.40), '{"cities": [0]}'),
+                             ((50.94, 6.96), '{"cities": [0, 2]}'),
+                             ((52.52, 13.40), '{"cities": [2]}')]:
+        await page.mouse.click(*at(box, lat, lon))
+        await expect(shown).to_have_text("picked " + text)
+    await page.get_by_role("button", name="Clear selection").click()
+    await expect(shown).to_have_text("picked {}")
+    assert page_errors == []
