@@ -4,7 +4,7 @@ back to the script as Streamlit's selection, and a page without a deck loads no 
 
 from __future__ import annotations
 
-import io
+import base64
 import json
 import math
 from collections.abc import Callable
@@ -51,12 +51,21 @@ def at(box: dict[str, float], lat: float, lon: float) -> tuple[float, float]:
 
 
 async def red_near(page: Page, box: dict[str, float], point: tuple[float, float]) -> bool:
-    """Whether the screen shows the layer's red (255, 75, 75) at ``point``."""
-    image_mod = pytest.importorskip("PIL.Image")
+    """Whether the screen shows the layer's red (255, 75, 75) at ``point`` (a screenshot of the
+    spot, read back through a 2D canvas: WebGL's own buffer is cleared after each frame)."""
     png = await page.screenshot(clip={"x": point[0] - 3, "y": point[1] - 3, "width": 6,
                                       "height": 6})
-    image = image_mod.open(io.BytesIO(png)).convert("RGB")
-    r, g, b = image.getpixel((3, 3))  # type: ignore[misc]
+    r, g, b = await page.evaluate(
+        """async (data) => {
+          const img = new Image();
+          img.src = 'data:image/png;base64,' + data;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width; c.height = img.height;
+          const x = c.getContext('2d');
+          x.drawImage(img, 0, 0);
+          return [...x.getImageData(3, 3, 1, 1).data].slice(0, 3);
+        }""", base64.b64encode(png).decode())
     return bool(r > 200 and g < 140 and b < 140)
 
 
