@@ -10,6 +10,8 @@ export const FILES = {
   'vega-embed-7.3.0/build/vega-embed.min.js': 'sha384-Muy1QRxYFeNrA1zShc1KtN4OfipkR/61gt+HWqN57c1Zxu3Oe16TsilsruVVjfKL',
   'mermaid-12.3.0/dist/mermaid.min.js': 'sha384-HHW54r639fK42Ip0coGF3mz8oSiGn0eEoWNTLs75X7H63pLSDBa0Tqs0RwGmLlXE',
   'echarts-6.1.0/dist/echarts.min.js': 'sha384-C2iskrW/uPW46KzOjrvJIQo4YkV8lkD+QS0CrDN18IIPIpT/g2USu8bTP3nvmIAD',
+  'deck.gl-9.3.9/dist.min.js': 'sha384-vLd5yTLg2s5RHewERzRoY7gZSaJL81p2BiREobH9XBZoh87tEahAuvXHPvwt4jxP',
+  'deck.gl-json-9.3.9/dist.min.js': 'sha384-YLmLcRb9PcqeFuZ5lp1sYMfrEJuE9lLDqye6tcXPq89WfNAEnpt+znUfbhawpu4b',
   'highlightjs-cdn-assets-11.11.1/highlight.min.js': 'sha384-RH2xi4eIQ/gjtbs9fUXM68sLSi99C7ZWBRX1vDrVv6GQXRibxXLbwO2NGZB74MbU',
   'dompurify-3.5.0/dist/purify.min.js': 'sha384-DOUwTXbuiiQxlONuue5N42674XXDfjIJ/LTPtJMZ2ZV1Ir4NRQ3OnM/yM505YQAc',
   'katex-0.19.1/dist/katex.min.js': 'sha384-a1WQdjRj162i159OYq041X6I4K8NenkrI09LlPmiHg0YOb7CR+wJOraXwK9abpnE',

@@ -166,22 +166,6 @@ async def test_mermaid_echarts_and_pydeck_take_streamlits_parameters() -> None:
         assert at.pydeck[0].props["height"] == 300 and at.errors == []
 
 
-async def test_pydeck_chart_names_the_decks_layers() -> None:
-    pdk = pytest.importorskip("pydeck")
-    layer = pdk.Layer("ScatterplotLayer", data=[{"lat": 1.0, "lon": 2.0}] * 3, id="dots",
-                      get_position="[lon, lat]")
-    deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=1, longitude=2,
-                                                                      zoom=5))
-
-    async def main() -> None:
-        rr.pydeck_chart(deck)
-
-    async with AppTest(main) as at:
-        props = at.pydeck[0].props
-        assert props["layers"] == [{"type": "ScatterplotLayer", "id": "dots", "rows": 3}]
-        assert props["view"]["zoom"] == 5
-
-
 async def test_a_bad_selection_from_a_client_is_refused_and_changes_nothing() -> None:
     spec = {"mark": "point", "params": [{"name": "pick", "select": "point"}],
             "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
