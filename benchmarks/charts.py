@@ -109,9 +109,10 @@ async def chart_paint(points: int, samples: int) -> dict[str, Any]:
                 page = await browser.new_page(viewport={"width": 1280, "height": 900})
                 await page.add_init_script(SOCKET_SPY)
                 await page.goto(f"http://127.0.0.1:{port}/")
-                await page.wait_for_function("window.__rr && window.__rr.state === 'connected'"
-                                             " && window.__rr.runs.size === 0"
-                                             " && document.querySelector('button')")
+                await page.wait_for_function(
+                    "window.__rr && window.__rr.state === 'connected' && window.__rr.runs.size"
+                    " === 0 && [...document.querySelectorAll('button')].some((b) =>"
+                    " b.textContent === 'Draw')")  # (the page menu's button is there at once)
                 for _ in range(samples):
                     try:
                         out["samples"].append(await page.evaluate(MEASURE))

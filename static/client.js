@@ -152,6 +152,7 @@ function ended(run) {
   timers.delete(run);
   R.runs.delete(run);
   R.quiet.delete(run);
+  begun.delete(run);
 }
 
 function reset() {
@@ -198,6 +199,7 @@ const OPS = {
     clearTimeout(timers.get(o.run));
     R.runs.set(o.run, scope);
     if (o.quiet) R.quiet.add(o.run); // a timer's run: stale as any other, but not "Running…"
+    else { begun.set(o.run, performance.now()); setTimeout(refresh, RUNNING_MS); }
     timers.set(o.run, setTimeout(() => R.runs.has(o.run) && dim(scope, since), DIM_MS));
   },
   el: (o) => put(o.p, o.e),
@@ -276,8 +278,14 @@ function offline(on) {
   }
 }
 
+// "Running…" and Stop show once a run has gone on for RUNNING_MS: a click's quick run changes
+// nothing in the page's chrome (no restyle of the status on every click).
+const RUNNING_MS = 120;
+const begun = new Map(); // run -> when its start arrived (runs the user's events started)
+
 function refresh() {
-  const busy = [...R.runs.keys()].some((r) => !R.quiet.has(r));
+  const now = performance.now();
+  const busy = [...begun.values()].some((t) => now - t >= RUNNING_MS - 1);
   const s = R.closed && !R.retry ? 'closed' : R.live ? (busy ? 'running' : 'connected') : R.ever ? 'reconnecting' : 'connecting';
   if (s === R.state && document.body.dataset.rrState === s) return;
   R.state = document.body.dataset.rrState = s;
