@@ -384,6 +384,12 @@ async def failover(url: str, kills: int, *, log: Any = None) -> dict[str, Any]:
         client = BrowserLikeClient(HOST, proxy.port)
         try:
             await client.start()
+            # A session is durable once its first record is in the store: the server
+            # acknowledges a click only after the save that includes it. Kills start after
+            # that (a worker killed in the few ms before a new session's first save takes the
+            # session with it; the page then starts a new one).
+            first = client.click("Inc")
+            await client.wait_for(lambda: client.acked >= first, 10)
             expected = client.count or 0
             for i in range(kills):
                 in_flight = i % 2 == 1

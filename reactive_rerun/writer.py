@@ -110,12 +110,17 @@ class PageWriter:
 
     def _confirm(self, ops: list[str]) -> None:
         """Long runs confirm unchanged elements, so the client does not dim them as stale."""
-        now = asyncio.get_running_loop().time()
+        # (+ TIMER_SLACK: uvloop's timers have millisecond resolution and may fire a little
+        # before their time; the confirming flush must not then find the run "not yet" due)
+        now = asyncio.get_running_loop().time() + TIMER_SLACK
         for run in self._runs:
             if run.unconfirmed and now >= run.started + self.config.stale_after:
                 ops.append(protocol.op_ok(run.unconfirmed))
                 run.unconfirmed = []
                 run.confirm = None
+
+
+TIMER_SLACK = 0.005  # seconds
 
 
 def _scope(run: Run) -> str:
