@@ -8,14 +8,11 @@ has been compared. Served by uvicorn, read by a plain websocket client, as the b
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 from typing import Any
 
-from _processes import free_port, wait_until_serving
+from _processes import served_module
 from websockets.sync.client import connect
 
 SCRIPT = """
@@ -37,48 +34,31 @@ SCRIPT = """
 """
 
 
-def _serve(tmp_path: Path) -> tuple[subprocess.Popen[str], str]:
-    (tmp_path / "longpage.py").write_text(textwrap.dedent(SCRIPT))
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "longpage:app", "--port", str(port), "--ws", "wsproto",
-         "--log-level", "error"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    host = f"127.0.0.1:{port}"
-    wait_until_serving(proc, host)
-    return proc, host
-
-
 def test_a_slow_runs_first_change_arrives_before_the_run_ends(tmp_path: Path) -> None:
-    proc, host = _serve(tmp_path)
-    try:
-        with connect(f"ws://{host}/_rr/ws", origin=f"http://{host}") as ws:
-            ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0}))
-            inc = ""
+    with (served_module(tmp_path, "longpage", SCRIPT) as host,
+          connect(f"ws://{host}/_rr/ws", origin=f"http://{host}") as ws):
+        ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0}))
+        inc = ""
 
-            def frames_until_end() -> list[tuple[float, list[dict[str, Any]]]]:
-                got: list[tuple[float, list[dict[str, Any]]]] = []
-                while True:
-                    ops = json.loads(ws.recv(timeout=30))["ops"]
-                    got.append((time.monotonic(), ops))
-                    if any(op["op"] == "end" for op in ops):
-                        return got
+        def frames_until_end() -> list[tuple[float, list[dict[str, Any]]]]:
+            got: list[tuple[float, list[dict[str, Any]]]] = []
+            while True:
+                ops = json.loads(ws.recv(timeout=30))["ops"]
+                got.append((time.monotonic(), ops))
+                if any(op["op"] == "end" for op in ops):
+                    return got
 
-            for _, ops in frames_until_end():  # the first run: slow, so the next ones stream
-                for op in ops:
-                    if op["op"] == "el" and op["e"]["k"] == "button":
-                        inc = op["e"]["id"]
-            ws.send(json.dumps({"t": "click", "id": inc}))
-            clicked = time.monotonic()
-            frames = frames_until_end()
+        for _, ops in frames_until_end():  # the first run: slow, so the next ones stream
+            for op in ops:
+                if op["op"] == "el" and op["e"]["k"] == "button":
+                    inc = op["e"]["id"]
+        ws.send(json.dumps({"t": "click", "id": inc}))
+        clicked = time.monotonic()
+        frames = frames_until_end()
 
-        texts = [(t, op["e"]["text"]) for t, ops in frames for op in ops
-                 if op["op"] == "el" and op["e"]["k"] == "text"]
-        assert [text for _, text in texts] == ["count: 1"]
-        shown_at, ended_at = texts[0][0], frames[-1][0]
-        assert all(op["op"] != "end" for op in frames[0][1]), "the change waited for the end"
-        assert shown_at - clicked < 0.4 < ended_at - clicked  # shown while the run was busy
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
+    texts = [(t, op["e"]["text"]) for t, ops in frames for op in ops
+             if op["op"] == "el" and op["e"]["k"] == "text"]
+    assert [text for _, text in texts] == ["count: 1"]
+    shown_at, ended_at = texts[0][0], frames[-1][0]
+    assert all(op["op"] != "end" for op in frames[0][1]), "the change waited for the end"
+    assert shown_at - clicked < 0.4 < ended_at - clicked  # shown while the run was busy

@@ -5,13 +5,10 @@ module (and its library), so loading overlaps with building and sending the data
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
-from _processes import free_port, wait_until_serving
+from _processes import served_module
 from websockets.sync.client import ClientConnection, connect
 
 SCRIPT = """
@@ -44,16 +41,7 @@ def _chart_at(frames: list[dict[str, Any]]) -> int:
 
 
 def test_the_client_is_told_to_load_a_charts_code_before_its_data(tmp_path: Path) -> None:
-    (tmp_path / "charts.py").write_text(textwrap.dedent(SCRIPT))
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "charts:app", "--port", str(port), "--ws", "wsproto",
-         "--log-level", "error"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    host = f"127.0.0.1:{port}"
-    try:
-        wait_until_serving(proc, host)
+    with served_module(tmp_path, "charts", SCRIPT) as host:
         with connect(f"ws://{host}/_rr/ws", origin=f"http://{host}", max_size=None) as ws:
             ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "seq": 0, "tab": "t1"}))
             first = _frames_until_end(ws)
@@ -72,6 +60,3 @@ def test_the_client_is_told_to_load_a_charts_code_before_its_data(tmp_path: Path
                           for f in frames for op in f["ops"]):
                 frames += _frames_until_end(ws)
             assert [kind for _, kind in _loads(frames)] == ["chart"]  # a new page load: again
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)

@@ -51,6 +51,16 @@ def divider_of(where: str, divider: Any) -> str | None:
     return str(color)
 
 
+def heading_kind(name: str, what: str) -> Element:
+    """The definition of one heading kind (title, header, subheader share fields and defaults)."""
+    return Element(
+        name, HEADING_FIELDS,
+        doc=f"`text` as {what}; `anchor` (id or null), `help`, `icon`, "
+            "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
+        defaults=HEADING_DEFAULTS,
+    )
+
+
 def heading(
     kind: Element, body: object, anchor: Any, *, help: Any, icon: Any, divider: Any,
     width: Any, text_alignment: Any, wrap: Any,
@@ -65,4 +75,7 @@ def heading(
     )
 
 
-__all__ = ["HEADING_DEFAULTS", "HEADING_FIELDS", "anchor_of", "divider_of", "heading", "slug"]
+__all__ = [
+    "HEADING_DEFAULTS", "HEADING_FIELDS", "anchor_of", "divider_of", "heading", "heading_kind",
+    "slug",
+]

@@ -37,7 +37,7 @@ CHART = Element(
         "`cats` (category labels or `null`), "
         "`x_label`, `y_label`, `stack` (`null` / `stack` / `normalize` / `center` / `layered` / "
         "`group`), `horizontal`, `sizes` (scatter: a number, a list per series, or `null`), "
-        "`width` (px, `stretch` or `content`), `height` (px or `null`), `alt`", heads_up=True,
+        "`width` (px, `stretch` or `content`), `height` (px or `null`), `alt`",
 )
 
 
@@ -410,7 +410,7 @@ def _draw(mark: str, data: Any, *, x: str | None, y: str | Sequence[str] | None,
           stack: Stack = None, horizontal: bool = False, sort: bool | str = True,
           width: Width | None, height: Height | None, use_container_width: bool | None,
           alt: str | None) -> None:
-    CHART.hint()  # the page loads uPlot while the data is built and sent
+    CHART.hint()  # (the functions are @ui.here: the hint is sent here, before the build)
     built = build(mark, data, x=x, y=y, color=color, size=size, stack=stack, sort=sort)
     w, h = _dims(width, height, use_container_width)
     if x_label is None:

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..element import Element
-from ._heading import HEADING_DEFAULTS, HEADING_FIELDS, heading
+from ._heading import heading, heading_kind
 
-SUBHEADER = Element(
-    "subheader", HEADING_FIELDS,
-    doc="`text` as a sub-section heading (`h3`); `anchor` (id or null), `help`, `icon`, "
-        "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
-    defaults=HEADING_DEFAULTS,
-)
+SUBHEADER = heading_kind("subheader", "a sub-section heading (`h3`)")
 
 
 @SUBHEADER.function

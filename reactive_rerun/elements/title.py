@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..element import Element
-from ._heading import HEADING_DEFAULTS, HEADING_FIELDS, heading
+from ._heading import heading, heading_kind
 
-TITLE = Element(
-    "title", HEADING_FIELDS,
-    doc="`text` as the page heading (`h1`); `anchor` (id or null), `help`, `icon`, "
-        "`divider` (colour or null), `width`, `text_alignment`, `wrap`",
-    defaults=HEADING_DEFAULTS,
-)
+TITLE = heading_kind("title", "the page heading (`h1`)")
 
 
 @TITLE.function
