@@ -29,14 +29,6 @@ def on_change_callback(what: str, on_change: Any) -> Callback | None:
     return on_change  # type: ignore[no-any-return]
 
 
-def width_of(what: str, width: int | str) -> int | str:
-    if width == "stretch":
-        return width
-    if isinstance(width, bool) or not isinstance(width, int) or width <= 0:
-        raise APIError(f"{what}: width must be 'stretch' or pixels, not {width!r}")
-    return width
-
-
 def capture(
     kind: Element, label: str, *, key: str | int | None, help: str | None, on_change: Any,
     args: Sequence[Any] | None, kwargs: dict[str, Any] | None, disabled: bool,
@@ -72,4 +64,4 @@ def capture(
     return files[0] if files else None
 
 
-__all__ = ["capture", "width_of"]
+__all__ = ["capture"]

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..uploads import UploadedFile
 from ..widget import WIDGET_FIELDS
-from ._capture import capture, width_of
+from ._capture import capture
 
 AUDIO_INPUT = Element(
     "audio_input", (*WIDGET_FIELDS, "value", "upload", "max_bytes", "sample_rate", "width"),
@@ -47,7 +48,8 @@ def audio_input(
     return capture(
         AUDIO_INPUT, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility, identity=(sample_rate,),
-        extra={"sample_rate": sample_rate, "width": width_of(f"audio_input {label!r}", width)},
+        extra={"sample_rate": sample_rate,
+               "width": _params.width(f"audio_input {label!r}", width, content=False)},
     )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .. import _params
 from ..element import Element
 from ..errors import APIError
-from .html import width_of
 
 BADGE = Element(
     "badge", ("label", "icon", "color", "width", "help"),
@@ -34,7 +34,7 @@ def badge(
     if icon is not None and not isinstance(icon, str):
         raise APIError(f"rr.badge: icon must be an emoji or ':material/name:', not {icon!r}")
     BADGE.draw(label=str(label), icon=icon or None, color=shown,
-               width=width_of("rr.badge", width), help=help)
+               width=_params.width("rr.badge", width), help=help)
 
 
 __all__ = ["BADGE", "badge"]

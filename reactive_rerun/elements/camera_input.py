@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..uploads import UploadedFile
 from ..widget import WIDGET_FIELDS
-from ._capture import capture, width_of
+from ._capture import capture
 
 CAMERA_INPUT = Element(
     "camera_input", (*WIDGET_FIELDS, "value", "upload", "max_bytes", "resolution", "width"),
@@ -44,7 +45,7 @@ def camera_input(
         CAMERA_INPUT, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility, identity=(),
         extra={"resolution": RESOLUTIONS.get(resolution or ""),
-               "width": width_of(f"camera_input {label!r}", width)},
+               "width": _params.width(f"camera_input {label!r}", width, content=False)},
     )
 
 

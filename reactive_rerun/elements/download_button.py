@@ -13,13 +13,13 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..context import current_run
 from ..element import Element
 from ..errors import APIError
 from ..media import url
 from ..widget import WIDGET_FIELDS, button_type, never, show
-from .html import width_of
 
 DOWNLOAD_BUTTON = Element(
     "download_button",
@@ -89,7 +89,7 @@ def download_button(
     if icon_position not in ("left", "right"):
         raise APIError(f"download_button {label!r}: icon_position must be 'left' or 'right'")
     shown_width = "stretch" if use_container_width else (
-        "content" if use_container_width is False else width_of("download_button", width))
+        "content" if use_container_width is False else _params.width("download_button", width))
     name = str(file_name) if file_name else "download"
     src, _ = _register(data, label, name, mime, key)
     callback = on_click if callable(on_click) and not isinstance(on_click, str) else None

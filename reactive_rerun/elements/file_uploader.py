@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .. import _params
 from ..bindings import Callback
 from ..context import current_block, current_run
 from ..element import Element
 from ..errors import APIError
 from ..uploads import UploadedFile, url
 from ..widget import WIDGET_FIELDS, show
-from ._capture import width_of
 
 FILE_UPLOADER = Element(
     "file_uploader",
@@ -90,7 +90,7 @@ def file_uploader(
         kwargs=kwargs, extra={
             "upload": url(run.host.data.id, slot), "accept": list(accept),
             "multiple": multiple, "max_bytes": size_mb << 20,
-            "width": width_of(f"file_uploader {label!r}", width),
+            "width": _params.width(f"file_uploader {label!r}", width, content=False),
         },
     )
     files = uploads.files(seed, [i for i in _ids(value) if isinstance(i, str)])

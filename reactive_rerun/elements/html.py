@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import _params
 from ..element import Element
 from ..errors import APIError
 
@@ -40,21 +41,13 @@ def content(body: Any) -> str:
     return str(body)
 
 
-def width_of(what: str, width: int | str) -> int | str:
-    if width in ("stretch", "content"):
-        return width
-    if isinstance(width, bool) or not isinstance(width, int) or width <= 0:
-        raise APIError(f"{what}: width must be 'stretch', 'content' or pixels, not {width!r}")
-    return width
-
-
 @HTML.function
 def html(body: Any, *, width: int | str = "stretch", unsafe_allow_javascript: bool = False) -> None:
     """Show HTML, sanitised (no script of it ever runs in the app's page)."""
     text = content(body)
     style_only = bool(STYLE_ONLY.match(text))
     HTML.draw(
-        body=text, width=width_of("rr.html", width), style_only=style_only,
+        body=text, width=_params.width("rr.html", width), style_only=style_only,
         unsafe=bool(unsafe_allow_javascript) and not style_only,
     )
 

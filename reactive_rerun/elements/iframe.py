@@ -13,11 +13,11 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
+from .. import _params
 from ..context import current_run
 from ..element import Element
 from ..errors import APIError
 from ..media import url
-from .html import width_of
 
 IFRAME = Element(
     "iframe", ("src", "srcdoc", "width", "height", "scrolling", "tab_index", "title"),
@@ -64,7 +64,7 @@ def iframe(
     alt: str | None = None,
 ) -> None:
     """Embed a URL, HTML or a local file in a sandboxed iframe."""
-    shown_width, shown_height = width_of("rr.iframe", width), _height("rr.iframe", height)
+    shown_width, shown_height = _params.width("rr.iframe", width), _height("rr.iframe", height)
     title = alt.strip() if isinstance(alt, str) and alt.strip() else "st.iframe"
     link: str | None = None
     doc: str | None = None

@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .. import _params
 from ..element import Element
-from .html import width_of
 
 LATEX = Element(
     "latex", ("body", "help", "width"),
@@ -33,7 +33,7 @@ def latex(body: Any, *, help: str | None = None, width: int | str = "stretch") -
     text = _source(body).strip()
     if text.startswith("$$") and text.endswith("$$") and len(text) >= 4:
         text = text[2:-2]
-    LATEX.draw(body=text, help=help, width=width_of("rr.latex", width))
+    LATEX.draw(body=text, help=help, width=_params.width("rr.latex", width))
 
 
 __all__ = ["LATEX", "latex"]

@@ -11,11 +11,11 @@ import inspect
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .. import _params
 from ..bindings import Callback
 from ..element import Element
 from ..errors import APIError
 from ..widget import WIDGET_FIELDS, button_type, never, show
-from .html import width_of
 
 LINK_BUTTON = Element(
     "link_button",
@@ -61,7 +61,7 @@ def link_button(
     if callback is not None and inspect.isclass(callback):
         raise APIError(f"link_button {label!r}: on_click must be a function")
     shown_width = "stretch" if use_container_width else (
-        "content" if use_container_width is False else width_of("link_button", width))
+        "content" if use_container_width is False else _params.width("link_button", width))
     return bool(show(
         LINK_BUTTON, label, key=key, identity=(target, icon), default=False, decode=never,
         help=help, disabled=disabled, callback=callback, args=args, kwargs=kwargs,
